@@ -1,0 +1,1 @@
+"""The `prep` command line: parse arguments, call a service, render with Rich. Nothing else."""

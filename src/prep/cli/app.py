@@ -1,0 +1,22 @@
+"""The root Typer app. Heavy imports happen inside commands so `prep --help` starts fast."""
+
+from __future__ import annotations
+
+import typer
+
+from prep.cli import content_cmd, settings_cmd, study_cmd
+
+app = typer.Typer(
+    name="prep",
+    help="Prepare for a senior Python backend interview: lessons, FSRS flashcards, practice.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(content_cmd.app, name="content")
+app.add_typer(settings_cmd.app, name="settings")
+study_cmd.register(app)
+
+
+def main() -> None:
+    app()

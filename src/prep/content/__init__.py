@@ -1,0 +1,1 @@
+"""Content as data: the curriculum, lessons, cards and model answers, loaded into a Catalog."""

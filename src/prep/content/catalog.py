@@ -1,0 +1,121 @@
+"""The read-only Catalog every service reads content from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from prep.content.documents import Example
+from prep.content.models import CardSpec, LessonMeta, ModelAnswerMeta, Priority
+
+#: How strongly each priority pulls new material forward (see study.ordering).
+PRIORITY_WEIGHT: Mapping[str, int] = MappingProxyType({"high": 2, "normal": 1})
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    seed: str
+    section_id: str
+    group: str | None
+    priority: Priority
+    order: int
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    seed: str
+    priority: Priority
+    topic_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    seed: str
+    group: str
+    section: str
+    kind: str
+    topic_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    title: str
+    kind: str
+    seed: str
+    topic_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    topic_id: str
+    path: Path
+    meta: LessonMeta
+    body: str
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card with its catalog identity. `id` is `<topic>/<local id>` and never changes."""
+
+    id: str
+    topic_id: str
+    path: Path
+    spec: CardSpec
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+
+@dataclass(frozen=True)
+class ModelAnswer:
+    question_id: str
+    path: Path
+    meta: ModelAnswerMeta
+    body: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    sections: tuple[Section, ...]
+    topics: Mapping[str, Topic]
+    questions: tuple[Question, ...]
+    resources: tuple[Resource, ...]
+    lessons: Mapping[str, Lesson]
+    cards: Mapping[str, Card]
+    answers: Mapping[str, ModelAnswer]
+    _cards_by_topic: Mapping[str, tuple[Card, ...]] = field(repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_topic: dict[str, list[Card]] = {t: [] for t in self.topics}
+        for card in self.cards.values():
+            by_topic[card.topic_id].append(card)
+        frozen = MappingProxyType({t: tuple(cs) for t, cs in by_topic.items()})
+        object.__setattr__(self, "_cards_by_topic", frozen)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def topics_in(self, section_id: str) -> list[Topic]:
+        return [self.topics[t] for t in self.section(section_id).topic_ids]
+
+    def cards_for(self, topic_id: str) -> tuple[Card, ...]:
+        return self._cards_by_topic.get(topic_id, ())
+
+    def card_order(self) -> list[Card]:
+        """All cards in curriculum order: by topic order, then as written in the file."""
+        return [
+            c
+            for t in sorted(self.topics.values(), key=lambda t: t.order)
+            for c in self.cards_for(t.id)
+        ]

@@ -1,0 +1,1 @@
+"""Studying: grading answers, FSRS scheduling, study sessions, mastery and statistics."""

@@ -1,0 +1,158 @@
+"""Shared fixtures: a small valid content tree, and a real SQLite database in a temp dir."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from prep.content.catalog import Catalog
+from prep.content.loader import load_catalog
+from prep.store.database import Database, open_database
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+REAL_CONTENT = REPO_ROOT / "content"
+
+CURRICULUM = """\
+seed_file: seed.md
+sections:
+  - id: basics
+    title: Basics
+    seed: Basics (High Priority)
+    priority: high
+    groups:
+      - title: Python
+        topics:
+          - {id: gens, title: Generators, seed: Generators}
+          - {id: funcs, title: Functions, seed: "`*args` and `**kwargs`"}
+  - id: extras
+    title: Extras
+    seed: Extras
+    priority: normal
+    groups:
+      - topics:
+          - {id: misc, title: Miscellany, seed: Miscellany}
+questions:
+  - {id: q-gens, seed: What are generators?, group: Fundamentals, section: basics,
+     kind: technical, topics: [gens]}
+resources:
+  - {id: r-book, title: A book, kind: book, seed: "**Books:** A book", topics: [gens, misc]}
+"""
+
+LESSON = """\
+---
+topic: gens
+summary: Generators produce values lazily.
+key_points: [They are iterators.]
+pitfalls: [They are single-pass.]
+---
+# Generators
+
+```python
+print(sum(n for n in range(4)))
+```
+
+```output
+6
+```
+"""
+
+GENS_CARDS = """\
+topic: gens
+cards:
+  - id: lazy
+    kind: output
+    code: |
+      g = (n for n in range(2))
+      print(list(g), list(g))
+    output: |
+      [0, 1] []
+    explanation: A generator is exhausted after one pass.
+  - id: pick
+    kind: choice
+    prompt: Which are iterators?
+    shuffle: false
+    options:
+      - {text: A generator, correct: true}
+      - {text: A list}
+      - {text: A file object, correct: true}
+  - id: define
+    kind: recall
+    prompt: What is a generator?
+    answer: A function that yields values lazily.
+  - id: keyword
+    kind: cloze
+    lang: python
+    text: |
+      def gen():
+          {{c1::yield}} 1
+"""
+
+FUNCS_CARDS = """\
+topic: funcs
+cards:
+  - id: star
+    kind: recall
+    prompt: What does *args collect?
+    answer: Extra positional arguments, as a tuple.
+  - id: kw
+    kind: cloze
+    text: Keyword arguments are collected by {{c1::**kwargs}} into a {{c2::dict}}.
+"""
+
+MISC_CARDS = """\
+topic: misc
+cards:
+  - id: one
+    kind: recall
+    prompt: One?
+    answer: One.
+  - id: two
+    kind: recall
+    prompt: Two?
+    answer: Two.
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def tiny_files() -> dict[str, str]:
+    return {
+        "seed.md": "# seed\n",
+        "curriculum.yaml": CURRICULUM,
+        "lessons/basics/gens.md": LESSON,
+        "cards/basics/gens.yaml": GENS_CARDS,
+        "cards/basics/funcs.yaml": FUNCS_CARDS,
+        "cards/extras/misc.yaml": MISC_CARDS,
+    }
+
+
+@pytest.fixture
+def tiny_content(tmp_path: Path) -> Path:
+    """A small, valid content tree: 2 sections, 3 topics, every card kind."""
+    return write_tree(tmp_path / "content", tiny_files())
+
+
+@pytest.fixture
+def tiny_catalog(tiny_content: Path) -> Catalog:
+    return load_catalog(tiny_content).require()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "data" / "prep.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def real_catalog() -> Catalog:
+    return load_catalog(REAL_CONTENT).require()

@@ -1,0 +1,117 @@
+"""`prep content check` executes content: a wrong stored answer or a failing example is caught."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prep.cli.app import app
+from prep.content.check import check_content
+from prep.content.snippets import run_snippet
+from tests.conftest import GENS_CARDS, LESSON, tiny_files, write_tree
+
+runner = CliRunner()
+
+
+def _check(tmp_path: Path, changes: dict[str, str]) -> list[str]:
+    files = tiny_files() | changes
+    report = check_content(write_tree(tmp_path / "content", files))
+    return [str(d) for d in report.diagnostics]
+
+
+def test_good_content_passes_and_runs_every_snippet(tiny_content: Path) -> None:
+    report = check_content(tiny_content)
+    assert report.ok, report.diagnostics
+    # one lesson example, plus the output card under each of the two hash seeds
+    assert report.snippets_run == 3
+
+
+def test_wrong_output_answer_is_caught_with_a_diff(tmp_path: Path) -> None:
+    wrong = GENS_CARDS.replace("      [0, 1] []\n", "      [0, 1] [0, 1]\n")
+    problems = _check(tmp_path, {"cards/basics/gens.yaml": wrong})
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "cards/basics/gens.yaml: card lazy: field output: stored output differs"
+    )
+    assert "-[0, 1] [0, 1]" in problems[0] and "+[0, 1] []" in problems[0]
+
+
+def test_lesson_example_with_wrong_output_names_its_line(tmp_path: Path) -> None:
+    problems = _check(
+        tmp_path, {"lessons/basics/gens.md": LESSON.replace("```output\n6", "```output\n7")}
+    )
+    assert len(problems) == 1
+    assert problems[0].startswith("lessons/basics/gens.md: example at line 9: field output:")
+
+
+def test_lesson_example_that_raises_is_caught(tmp_path: Path) -> None:
+    broken = LESSON.replace("```output", "```python\nraise ValueError('boom')\n```\n\n```output")
+    problems = _check(tmp_path, {"lessons/basics/gens.md": broken})
+    assert any("exited with status 1" in p and "ValueError: boom" in p for p in problems), problems
+
+
+def test_output_that_depends_on_set_order_is_caught(tmp_path: Path) -> None:
+    card = """\
+topic: gens
+cards:
+  - id: set-order
+    kind: output
+    code: print(list({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}))
+    output: placeholder
+"""
+    seeded = run_snippet(
+        'print(list({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}))',
+        hash_seed=1,
+    )
+    problems = _check(
+        tmp_path,
+        {"cards/basics/gens.yaml": card.replace("placeholder", json.dumps(seeded.stdout.strip()))},
+    )
+    assert len(problems) == 1
+    assert "PYTHONHASHSEED=2" in problems[0]
+
+
+def test_cloze_python_that_does_not_parse_when_filled_is_caught(tmp_path: Path) -> None:
+    broken = GENS_CARDS.replace("{{c1::yield}} 1", "{{c1::yield}} 1)")
+    problems = _check(tmp_path, {"cards/basics/gens.yaml": broken})
+    assert problems == [
+        "cards/basics/gens.yaml: card keyword: field text: with the blanks filled in, "
+        "the code is not valid Python: unmatched ')' (line 2)"
+    ]
+
+
+def test_snippet_that_hangs_is_stopped_at_its_time_limit() -> None:
+    run = run_snippet("while True: pass", timeout_s=0.5)
+    assert run.returncode is None
+    assert run.failure() == "did not finish within 0.5 s"
+
+
+def test_snippet_gets_a_minimal_environment_and_the_hash_seed_it_asks_for() -> None:
+    code = "import os, sys; print(sorted(os.environ)); print(sys.flags.no_user_site, hash('x'))"
+    first, again, other = (run_snippet(code, hash_seed=s) for s in (1, 1, 2))
+    assert first.ok, first.stderr
+    names, flags = first.stdout.splitlines()
+    assert "PREP_HOME" not in names and "PYTHONPATH" not in names
+    assert flags.split()[0] == "1"
+    assert first.stdout == again.stdout != other.stdout
+
+
+def test_cli_check_exits_nonzero_and_lists_every_problem(tmp_path: Path) -> None:
+    files = tiny_files()
+    files["cards/basics/gens.yaml"] = GENS_CARDS.replace("      [0, 1] []\n", "      wrong\n")
+    files["cards/extras/misc.yaml"] = "topic: misc\ncards: [\n"
+    root = write_tree(tmp_path / "content", files)
+    result = runner.invoke(app, ["content", "check", "--content", str(root)])
+    assert result.exit_code == 1
+    assert "cards/basics/gens.yaml: card lazy: field output" in result.output
+    assert "cards/extras/misc.yaml: not valid YAML" in result.output
+    assert "2 problem(s)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_check_passes_on_good_content(tiny_content: Path) -> None:
+    result = runner.invoke(app, ["content", "check", "--content", str(tiny_content)])
+    assert result.exit_code == 0, result.output
+    assert "content ok" in result.output

@@ -1,0 +1,85 @@
+"""`prep content stats`: coverage per topic and per likely question, as JSON and as a table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prep.cli.app import app
+from tests.conftest import REAL_CONTENT, write_tree
+
+runner = CliRunner()
+
+
+def test_json_reports_every_topic_and_question_of_the_tiny_content(tiny_content: Path) -> None:
+    write_tree(
+        tiny_content,
+        {
+            "interview/answers/q-gens.md": "---\nquestion: q-gens\nshort_answer: Lazy iterators.\nkey_points: [yield]\n---\nFull answer.\n"
+        },
+    )
+    result = runner.invoke(app, ["content", "stats", "--json", "--content", str(tiny_content)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["topics"][0] == {
+        "id": "gens",
+        "section": "basics",
+        "title": "Generators",
+        "seed": "Generators",
+        "priority": "high",
+        "lessons": 1,
+        "cards": 4,
+        "card_types": {"recall": 1, "choice": 1, "output": 1, "cloze": 1},
+        "exercises": 0,
+    }
+    assert [t["id"] for t in data["topics"]] == ["gens", "funcs", "misc"]
+    assert data["topics"][2]["priority"] == "normal" and data["topics"][2]["lessons"] == 0
+    assert data["questions"] == [
+        {"id": "q-gens", "seed": "What are generators?", "section": "basics", "model_answer": True}
+    ]
+
+
+def test_json_over_the_real_content_covers_the_whole_seed() -> None:
+    result = runner.invoke(app, ["content", "stats", "--json", "--content", str(REAL_CONTENT)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert len(data["topics"]) == 122 and len(data["questions"]) == 19
+    keys = {
+        "id",
+        "section",
+        "title",
+        "seed",
+        "priority",
+        "lessons",
+        "cards",
+        "card_types",
+        "exercises",
+    }
+    assert all(set(t) == keys for t in data["topics"])
+    assert all(set(q) == {"id", "seed", "section", "model_answer"} for q in data["questions"])
+
+
+def test_core_python_has_a_lesson_and_five_cards_of_two_kinds_per_topic() -> None:
+    result = runner.invoke(app, ["content", "stats", "--json", "--content", str(REAL_CONTENT)])
+    core = [t for t in json.loads(result.output)["topics"] if t["section"] == "core-python"]
+    assert len(core) == 23
+    thin = [
+        t["id"] for t in core if t["lessons"] != 1 or t["cards"] < 5 or len(t["card_types"]) < 2
+    ]
+    assert thin == []
+
+
+def test_table_lists_topics_and_question_coverage(tiny_content: Path) -> None:
+    result = runner.invoke(app, ["content", "stats", "--content", str(tiny_content)])
+    assert result.exit_code == 0
+    assert "gens" in result.output and "Likely questions with a model answer: 0/1" in result.output
+
+
+def test_invalid_content_gives_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["content", "stats", "--content", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "is invalid; run `prep content check`" in result.output
+    assert "curriculum.yaml: file not found" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
