@@ -76,7 +76,7 @@ cards:
     shuffle: false
     options:
       - {text: A generator, correct: true}
-      - {text: A list}
+      - {text: "A list such as [n for n in xs]"}
       - {text: A file object, correct: true}
   - id: define
     kind: recall

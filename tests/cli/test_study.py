@@ -54,6 +54,7 @@ def test_scripted_session_grades_every_kind_and_saves_each_review(home: Path) ->
     assert "A function that yields values lazily." in out  # recall answer revealed
     assert "blank 1: expected 'yield', got 'yeild'" in out
     assert "A generator is exhausted after one pass." in out  # explanation shown
+    assert "b) A list such as [n for n in xs]" in out  # content is never read as Rich markup
     assert "Reviewed 5 card(s), 3 remembered." in out
 
 

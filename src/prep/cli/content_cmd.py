@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from prep.cli.output import console
@@ -33,7 +34,7 @@ def check(content: ContentOption = None) -> None:
     with console.status("Checking content..."):
         report = check_content(root)
     for diagnostic in report.diagnostics:
-        console.print(f"[red]✗[/] {diagnostic}", markup=True, highlight=False, soft_wrap=True)
+        console.print(f"[red]✗[/] {escape(str(diagnostic))}", highlight=False, soft_wrap=True)
     summary = (
         f"{report.lessons} lessons, {report.cards} cards, {report.snippets_run} snippets run, "
         f"{len(report.diagnostics)} problem(s)"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
+from rich.text import Text
 
 from prep.cli.output import console, fail
 from prep.content.catalog import Catalog
@@ -17,7 +19,9 @@ def render_lesson(catalog: Catalog, topic_id: str) -> None:
     if lesson is None:
         fail(f"topic {topic_id} ({topic.title}) has no lesson yet")
     meta = lesson.meta
-    console.print(Panel(meta.summary, title=f"{topic.title} · priority {topic.priority}"))
+    console.print(
+        Panel(Text(meta.summary), title=f"{escape(topic.title)} · priority {topic.priority}")
+    )
     console.print(Markdown(_bullets("Key points", meta.key_points)))
     console.print(Markdown(lesson.body))
     console.print(Markdown(_bullets("Pitfalls", meta.pitfalls)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from rich.markup import escape
 from rich.table import Table
 
 from prep.cli.context import Context
@@ -30,12 +31,12 @@ def render_topics(ctx: Context, section_id: str | None) -> None:
     for section in sections:
         priority = " [bold red](high priority)[/]" if section.priority == "high" else ""
         table.add_section()
-        table.add_row(f"[bold]{section.title}[/]{priority}", section.id, "", "", "", "", "")
+        table.add_row(f"[bold]{escape(section.title)}[/]{priority}", section.id, "", "", "", "", "")
         for topic in ctx.catalog.topics_in(section.id):
             p = progress[topic.id]
             mastery = "—" if p.mastery is None else f"{p.mastery:.0%}"
             table.add_row(
-                f"  {topic.title}",
+                f"  {escape(topic.title)}",
                 topic.id,
                 "✓" if topic.id in ctx.catalog.lessons else "·",
                 str(p.cards),

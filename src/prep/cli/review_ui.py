@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
 from rich.syntax import Syntax
+from rich.text import Text
 
 from prep.cli.context import Context
 from prep.cli.output import console
@@ -86,7 +88,8 @@ def _header(ctx: Context, card: Card, is_new: bool, number: int) -> None:
     section = ctx.catalog.section(topic.section_id)
     tag = " · [cyan]new[/]" if is_new else ""
     console.rule(
-        f"[bold]{number}[/] · {section.title} / {topic.title} · {card.kind}{tag}", align="left"
+        f"[bold]{number}[/] · {escape(section.title)} / {escape(topic.title)} · {card.kind}{tag}",
+        align="left",
     )
     console.print(Markdown(card.spec.prompt))
     if card.spec.code and not isinstance(card.spec, ClozeCard):
@@ -109,7 +112,7 @@ def _ask(card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
         order = grading.choice_order(spec, rng)
         for position, index in enumerate(order):
             console.print(
-                f"  [bold]{grading.LETTERS[position]})[/] {spec.options[index].text}",
+                f"  [bold]{grading.LETTERS[position]})[/] {escape(spec.options[index].text)}",
                 highlight=False,
             )
         how = "all that apply, e.g. a,c" if spec.multiple else "one letter"
@@ -119,7 +122,7 @@ def _ask(card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
                 picked = grading.parse_choice(typed, len(order))
                 break
             except grading.AnswerFormatError as exc:
-                console.print(f"[yellow]{exc}[/]")
+                console.print(f"[yellow]{escape(str(exc))}[/]")
         grade = grading.grade_choice(spec, order, picked)
         return _verdict(card, grade), typed, grade.correct
     if isinstance(spec, OutputCard):
@@ -135,7 +138,7 @@ def _ask(card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
     if spec.lang:
         console.print(Syntax(masked.rstrip("\n"), spec.lang))
     else:
-        console.print(masked, highlight=False)
+        console.print(masked, highlight=False, markup=False)
     answers = [_read(f"Blank {blank.key[1:]}: ") for blank in grading.cloze_blanks(spec)]
     grade = grading.grade_cloze(spec, answers)
     return _verdict(card, grade), "\n".join(answers), grade.correct
@@ -146,9 +149,9 @@ def _verdict(card: Card, grade: grading.Grade) -> int:
         console.print("[bold green]✓ Correct[/]")
     else:
         console.print("[bold red]✗ Not quite.[/] Expected:")
-        console.print(Panel(grade.expected, expand=False), highlight=False)
+        console.print(Panel(Text(grade.expected), expand=False))
         for note in grade.notes:
-            console.print(f"  [dim]{note}[/]", highlight=False)
+            console.print(f"  [dim]{escape(note)}[/]", highlight=False)
     _explain(card)
     if not grade.correct:
         console.print("[dim]Recorded as Again: you will see it again soon.[/]")
