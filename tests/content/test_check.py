@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from prep.cli.app import app
 from prep.content.check import check_content
 from prep.content.snippets import run_snippet
-from tests.conftest import GENS_CARDS, LESSON, tiny_files, write_tree
+from tests.conftest import GENS_CARDS, LESSON, REAL_CONTENT, tiny_files, write_tree
 
 runner = CliRunner()
 
@@ -115,3 +115,9 @@ def test_cli_check_passes_on_good_content(tiny_content: Path) -> None:
     result = runner.invoke(app, ["content", "check", "--content", str(tiny_content)])
     assert result.exit_code == 0, result.output
     assert "content ok" in result.output
+
+
+def test_all_content_in_the_repository_passes_the_check() -> None:
+    report = check_content(REAL_CONTENT)
+    assert report.ok, "\n".join(str(d) for d in report.diagnostics)
+    assert report.lessons >= 23 and report.cards >= 115
