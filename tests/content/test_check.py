@@ -107,7 +107,7 @@ def test_cli_check_exits_nonzero_and_lists_every_problem(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert "cards/basics/gens.yaml: card lazy: field output" in result.output
     assert "cards/extras/misc.yaml: not valid YAML" in result.output
-    assert "2 problem(s)" in result.output
+    assert "2 error(s)" in result.output
     assert "Traceback" not in result.output
 
 

@@ -26,18 +26,26 @@ ContentOption = Annotated[
 
 
 @app.command("check")
-def check(content: ContentOption = None) -> None:
-    """Validate every content file and run every example and output card."""
+def check(
+    content: ContentOption = None,
+    problem: Annotated[
+        list[str] | None,
+        typer.Option("--problem", "-p", help="Judge only these problems (slug; repeatable)."),
+    ] = None,
+) -> None:
+    """Validate all content, run every example and output card, and judge every problem's
+    reference and known-bad solutions."""
     from prep.content.check import check_content
 
     root = content or content_dir()
     with console.status("Checking content..."):
-        report = check_content(root)
+        report = check_content(root, only_problems=problem)
     for diagnostic in report.diagnostics:
         console.print(f"[red]✗[/] {escape(str(diagnostic))}", highlight=False, soft_wrap=True)
     summary = (
         f"{report.lessons} lessons, {report.cards} cards, {report.snippets_run} snippets run, "
-        f"{len(report.diagnostics)} problem(s)"
+        f"{report.problems} problems ({report.submissions_judged} solutions judged), "
+        f"{len(report.diagnostics)} error(s)"
     )
     if report.ok:
         console.print(f"[green]✓ content ok[/]: {summary}")

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from prep.content.documents import Example
 from prep.content.models import CardSpec, LessonMeta, ModelAnswerMeta, Priority
+from prep.content.problem_models import CaseSpec, ProblemSpec
 
 #: How strongly each priority pulls new material forward (see study.ordering).
 PRIORITY_WEIGHT: Mapping[str, int] = MappingProxyType({"high": 2, "normal": 1})
@@ -85,6 +86,26 @@ class ModelAnswer:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A coding problem: its files, read once. Solutions are source text, run only by the judge."""
+
+    slug: str
+    path: Path
+    spec: ProblemSpec
+    statement: str
+    cases: tuple[CaseSpec, ...]
+    starter: str
+    reference: str
+    generator: str | None
+    checker: str | None
+    bad: Mapping[str, str]  # file name -> source
+
+    @property
+    def samples(self) -> tuple[CaseSpec, ...]:
+        return tuple(c for c in self.cases if c.sample)
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     sections: tuple[Section, ...]
@@ -94,6 +115,7 @@ class Catalog:
     lessons: Mapping[str, Lesson]
     cards: Mapping[str, Card]
     answers: Mapping[str, ModelAnswer]
+    problems: Mapping[str, Problem] = field(default_factory=lambda: MappingProxyType({}))
     _cards_by_topic: Mapping[str, tuple[Card, ...]] = field(repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -111,6 +133,9 @@ class Catalog:
 
     def cards_for(self, topic_id: str) -> tuple[Card, ...]:
         return self._cards_by_topic.get(topic_id, ())
+
+    def problems_for(self, topic_id: str) -> list[Problem]:
+        return [p for p in self.problems.values() if topic_id in p.spec.topics]
 
     def card_order(self) -> list[Card]:
         """All cards in curriculum order: by topic order, then as written in the file."""

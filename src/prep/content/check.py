@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import difflib
 import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from prep.content.diagnostics import Diagnostic, relative
 from prep.content.loader import load_catalog
 from prep.content.models import CLOZE_PATTERN, ClozeCard, OutputCard
 from prep.content.snippets import SnippetRun, normalize_output, run_snippet
+from prep.judge.content_check import check_problems
 
 #: Output cards run under two string-hash seeds: output that depends on set order is flaky.
 HASH_SEEDS = (1, 2)
@@ -30,6 +32,8 @@ class CheckReport:
     lessons: int
     cards: int
     snippets_run: int
+    problems: int = 0
+    submissions_judged: int = 0
 
     @property
     def ok(self) -> bool:
@@ -46,7 +50,10 @@ class _Job:
     hash_seed: int
 
 
-def check_content(root: Path, *, workers: int | None = None) -> CheckReport:
+def check_content(
+    root: Path, *, workers: int | None = None, only_problems: Sequence[str] | None = None
+) -> CheckReport:
+    """Validate and execute all content; `only_problems` limits the (slow) judging of problems."""
     loaded = load_catalog(root)
     diagnostics = list(loaded.diagnostics)
     catalog = loaded.catalog
@@ -68,12 +75,19 @@ def check_content(root: Path, *, workers: int | None = None) -> CheckReport:
         if problem and (job.path, job.item) not in seen:
             seen.add((job.path, job.item))
             diagnostics.append(Diagnostic(relative(job.path, root), job.item, job.field, problem))
+    problems = [
+        p for slug, p in catalog.problems.items() if only_problems is None or slug in only_problems
+    ]
+    problem_diagnostics, judged = check_problems(problems, root)
+    diagnostics.extend(problem_diagnostics)
     return CheckReport(
         tuple(sorted(diagnostics)),
         _count_files(root),
         len(catalog.lessons),
         len(catalog.cards),
         len(jobs),
+        len(problems),
+        judged,
     )
 
 

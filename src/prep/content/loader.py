@@ -29,6 +29,7 @@ from prep.content.documents import (
     yaml_reason,
 )
 from prep.content.models import CardSpec, CurriculumSpec, LessonMeta, ModelAnswerMeta, Slug
+from prep.content.problem_loader import load_problems
 from prep.content.yaml_files import load_yaml
 
 CURRICULUM_FILE = "curriculum.yaml"
@@ -80,6 +81,7 @@ class _Loader:
             lessons=MappingProxyType(self._lessons(topics)),
             cards=MappingProxyType(self._cards(topics)),
             answers=MappingProxyType(self._answers({q.id for q in questions})),
+            problems=MappingProxyType(load_problems(self.root, topics, self.diagnostics.append)),
         )
         return LoadResult(catalog, tuple(sorted(self.diagnostics)))
 

@@ -10,7 +10,7 @@ from prep.content.models import CARD_KINDS
 
 
 def coverage(catalog: Catalog) -> dict[str, Any]:
-    """Machine-readable coverage; `exercises` counts problems and labs once the judge has them."""
+    """Machine-readable coverage; `exercises` counts the problems (and later labs) per topic."""
     topics = []
     for section in catalog.sections:
         for topic in catalog.topics_in(section.id):
@@ -26,7 +26,7 @@ def coverage(catalog: Catalog) -> dict[str, Any]:
                     "lessons": int(topic.id in catalog.lessons),
                     "cards": len(cards),
                     "card_types": {kind: kinds[kind] for kind in CARD_KINDS if kinds[kind]},
-                    "exercises": 0,
+                    "exercises": len(catalog.problems_for(topic.id)),
                 }
             )
     questions = [

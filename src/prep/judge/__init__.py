@@ -1,0 +1,1 @@
+"""The judge: runs untrusted submissions in a sandboxed process and grades them in the parent."""

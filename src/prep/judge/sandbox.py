@@ -1,0 +1,158 @@
+"""Confine the forked child before it runs a submission. Runs in the child, right after fork.
+
+Layers, cheapest first (costs measured on the CI machine are in shared/notes/judge-facts.md):
+  - a new session, so the whole process group can be killed;
+  - every inherited descriptor closed except the result pipe; 0, 1, 2 on /dev/null;
+  - new network, mount, IPC and UTS namespaces (no network at all), plus a user namespace when
+    not root so the rest still works unprivileged;
+  - chroot into an empty private directory: no file of the machine is reachable;
+  - resource limits: CPU seconds, address space, processes, file size, no core dumps;
+  - as root, a dedicated unprivileged uid per judge slot, so the submission cannot signal or
+    read anything of the judge, and RLIMIT_NPROC bounds a fork bomb.
+What could not be applied is returned, so verdicts and `prep judge info` can say so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import signal
+from dataclasses import dataclass
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+
+#: First uid of the sandbox range (as IOI's isolate does, a block of otherwise unused uids).
+SANDBOX_UID_BASE = 61000
+
+
+@dataclass(frozen=True)
+class Limits:
+    cpu_seconds: int
+    address_space_bytes: int
+    max_processes: int = 32
+    max_file_bytes: int = 1 << 20
+    max_open_files: int = 64
+
+
+#: How many slots (and so sandbox uids) may be in use on one machine at once.
+SLOT_COUNT = 1000
+
+
+def sandbox_uid(slot: int) -> int:
+    return SANDBOX_UID_BASE + slot
+
+
+def claim_slot() -> tuple[int, int]:
+    """Claim a slot no other judge process on this machine holds: (slot, fd of its lock).
+
+    The lock lives as long as the zygote (the kernel drops it when the process dies), so two
+    judges, e.g. parallel test workers, never share a uid and never kill each other's children.
+    """
+    import fcntl
+    import tempfile
+
+    folder = os.path.join(tempfile.gettempdir(), "prep-judge-slots")  # noqa: PTH118
+    os.makedirs(folder, mode=0o700, exist_ok=True)  # noqa: PTH103
+    for slot in range(SLOT_COUNT):
+        fd = os.open(os.path.join(folder, f"{slot}.lock"), os.O_RDWR | os.O_CREAT, 0o600)  # noqa: PTH118
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        return slot, fd
+    raise RuntimeError(f"all {SLOT_COUNT} judge slots are in use")
+
+
+def enter_sandbox(workdir: str, keep_fd: int, limits: Limits, slot: int) -> list[str]:
+    """Apply every layer that this machine allows; returns the names of those applied."""
+    applied = []
+    os.setsid()
+    applied.append("session")
+    _isolate_descriptors(keep_fd)
+    applied.append("descriptors")
+    is_root = os.geteuid() == 0
+    if _unshare(is_root):
+        applied.append("namespaces")
+    try:
+        os.chroot(workdir)
+        os.chdir("/")
+        applied.append("chroot")
+    except OSError:
+        os.chdir(workdir)
+    _set_limits(limits)
+    applied.append("rlimits")
+    if is_root:
+        uid = sandbox_uid(slot)
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+        applied.append("uid")
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write fails instead of killing
+    os.environ.clear()
+    return applied
+
+
+def _isolate_descriptors(keep_fd: int) -> None:
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    max_fd = os.sysconf("SC_OPEN_MAX")
+    os.closerange(3, keep_fd)
+    os.closerange(keep_fd + 1, max_fd if max_fd > 0 else 4096)
+
+
+def _unshare(is_root: bool) -> bool:
+    libc = ctypes.CDLL(None, use_errno=True)
+    flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS
+    if not is_root:
+        uid, gid = os.getuid(), os.getgid()
+        if libc.unshare(flags | CLONE_NEWUSER) != 0:
+            return False
+        try:
+            _write("/proc/self/setgroups", "deny")
+            _write("/proc/self/uid_map", f"0 {uid} 1")
+            _write("/proc/self/gid_map", f"0 {gid} 1")
+        except OSError:
+            return False
+        return True
+    return bool(libc.unshare(flags) == 0)
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as fh:  # noqa: PTH123 - runs before the chroot, plain and small
+        fh.write(text)
+
+
+def _set_limits(limits: Limits) -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.address_space_bytes, limits.address_space_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_file_bytes, limits.max_file_bytes))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (limits.max_open_files, limits.max_open_files))
+    if os.geteuid() == 0:
+        # Binds only once the uid is dropped; unprivileged, the count would include every
+        # process the user runs, so it is left to the namespaces and the kill-on-exit.
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
+
+
+def kill_slot_processes(slot: int) -> None:
+    """As root: SIGKILL every process of the slot's uid (anything the submission left behind,
+    even if it left the process group). Runs in a short-lived fork that takes that uid."""
+    if os.geteuid() != 0:
+        return
+    pid = os.fork()
+    if pid == 0:
+        try:
+            uid = sandbox_uid(slot)
+            os.setgid(uid)
+            os.setuid(uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
