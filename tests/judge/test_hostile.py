@@ -214,7 +214,10 @@ def test_a_socket_reaches_nothing(judge: Judge, increment: Problem) -> None:
     assert judgement.verdict == RUNTIME_ERROR
     # socket is not importable in the sandbox; were it, the audit hook and the empty network
     # namespace would each stop the connection
-    assert any(s in judgement.message for s in ("tried to use the network", "tried to open a file", "socket"))
+    assert any(
+        s in judgement.message
+        for s in ("tried to use the network", "tried to open a file", "socket")
+    )
     assert accepted == []
 
 

@@ -82,3 +82,22 @@ class ReviewLog(Base):
     stability_after: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty_after: Mapped[float | None] = mapped_column(Float, nullable=True)
     due_after: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Submission(Base):
+    """Every judged submission, kept whole (code and verdict) so history can be reviewed."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_user_problem", "user_id", "problem", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    problem: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(String(40))
+    passed: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    time_ms: Mapped[float] = mapped_column(Float)
+    memory_kb: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(Text)  # the --json verdict document
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
