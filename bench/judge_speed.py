@@ -29,7 +29,8 @@ CASES = 20
 
 def _case(i: int) -> str:
     sample = str(i == 0).lower()
-    return f"  - {{name: c{i}, why: case {i}, sample: {sample}, input: {{x: {i}}}, expected: {i + 1}}}\n"
+    fields = f"name: c{i}, why: case {i}, sample: {sample}, input: {{x: {i}}}, expected: {i + 1}"
+    return f"  - {{{fields}}}\n"
 
 
 def content_tree(root: Path) -> Path:
