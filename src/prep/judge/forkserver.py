@@ -45,6 +45,8 @@ from prep.judge import harness
 from prep.judge.sandbox import Limits, claim_slot, enter_sandbox, kill_slot_processes, sandbox_uid
 
 MAX_CHILD_BYTES = 64 << 20
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+WALL_FACTOR = 3
 HEADER = struct.Struct(">I")
 POLL_S = 0.05
 
@@ -75,7 +77,7 @@ def _status_kb(field: str) -> int:
 def run_job(job: dict[str, Any], slot: int, progress: Callable[[int], None]) -> dict[str, Any]:
     case_ms: list[float] = job["case_time_ms"]
     limits = Limits(
-        cpu_seconds=int((job["load_ms"] + sum(case_ms)) / 1000) + 2,
+        cpu_seconds=int((job["load_ms"] + sum(case_ms)) / 1000) + 2,  # per-case CPU is watched too
         address_space_bytes=(_status_kb("VmSize") + job["memory_mb"] * 1024) * 1024,
     )
     baseline_rss_kb = _status_kb("VmRSS")
@@ -94,7 +96,7 @@ def run_job(job: dict[str, Any], slot: int, progress: Callable[[int], None]) -> 
             os._exit(0)
     os.close(write_fd)
     try:
-        report = _watch(read_fd, job, started, progress)
+        report = _watch(pid, read_fd, job, started, progress)
     finally:
         os.close(read_fd)
         with contextlib.suppress(ProcessLookupError):
@@ -112,14 +114,32 @@ def run_job(job: dict[str, Any], slot: int, progress: Callable[[int], None]) -> 
     return report
 
 
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system, all threads) of a process, from /proc: the child cannot fake it.
+    Clock-tick resolution (10 ms), which is plenty for deciding a time limit."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:  # noqa: PTH123
+            fields = fh.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
+
+
+def wall_backstop(limit_ms: float) -> float:
+    """Seconds of wall time a case may take: time limits are judged on CPU time, so a busy
+    machine does not turn a correct solution into a time limit; this catches sleepers."""
+    return (WALL_FACTOR * limit_ms + 1000) / 1000
+
+
 def _watch(
-    fd: int, job: dict[str, Any], started: float, progress: Callable[[int], None]
+    pid: int, fd: int, job: dict[str, Any], started: float, progress: Callable[[int], None]
 ) -> dict[str, Any]:
-    """Read the child's frames, enforce deadlines, and check the frames come in protocol order."""
+    """Read the child's frames, enforce the limits, and check the frames come in protocol order."""
     frames: list[dict[str, Any]] = []
     case_ms: list[float] = job["case_time_ms"]
     deadline = started + job["load_ms"] / 1000
     case_started = 0.0
+    case_cpu_start = 0.0
     running: int | None = None
     buffer = b""
     received = 0
@@ -130,6 +150,9 @@ def _watch(
         now = time.monotonic()
         if now > deadline:
             killed = "time" if running is not None else "load_time"
+            break
+        if running is not None and cpu_ms(pid) - case_cpu_start > case_ms[running]:
+            killed = "time"
             break
         ready, _, _ = select.select([fd], [], [], min(POLL_S, deadline - now))
         if not ready:
@@ -170,7 +193,8 @@ def _watch(
             if kind == "start":
                 running = frame["i"]
                 case_started = arrived
-                deadline = arrived + case_ms[running] / 1000
+                case_cpu_start = cpu_ms(pid)
+                deadline = arrived + wall_backstop(case_ms[running])
             elif kind == "done":
                 # The child's own measurement is precise but could be a lie; the zygote's clock
                 # cannot be fooled but reads 0 when both frames arrive in one read. The larger
@@ -178,6 +202,7 @@ def _watch(
                 observed = (arrived - case_started) * 1000
                 claimed = frame.get("ms")
                 frame["ms"] = max(observed, claimed if isinstance(claimed, int | float) else 0.0)
+                frame["cpu_ms"] = cpu_ms(pid) - case_cpu_start
                 running = None
                 progress(frame["i"] + 1)
                 deadline = arrived + 1.0

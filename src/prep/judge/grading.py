@@ -94,15 +94,10 @@ def grade(
             )
             continue
         elapsed = float(frame["ms"])
-        if elapsed > case.time_limit_ms:
-            outcomes.append(
-                _outcome(
-                    case,
-                    TIME_LIMIT,
-                    elapsed,
-                    f"took {elapsed:.0f} ms, limit {case.time_limit_ms} ms",
-                )
-            )
+        cpu = float(frame.get("cpu_ms", elapsed))
+        if cpu > case.time_limit_ms:
+            message = f"used {cpu:.0f} ms of CPU time, limit {case.time_limit_ms} ms"
+            outcomes.append(_outcome(case, TIME_LIMIT, elapsed, message))
             continue
         ok, explanation = matches(problem, checker, case.input, case.expected, frame.get("value"))
         outcomes.append(
@@ -128,7 +123,7 @@ def grade(
 def _why_stopped(report: dict[str, Any], index: int, case: JudgeCase) -> tuple[str, str]:
     killed = report.get("killed")
     if killed == "time":
-        return TIME_LIMIT, f"did not finish within {case.time_limit_ms} ms"
+        return TIME_LIMIT, f"did not finish within its limit of {case.time_limit_ms} ms"
     if killed == "output":
         return OUTPUT_LIMIT, "sent more output than the judge accepts"
     if report.get("protocol_error"):
