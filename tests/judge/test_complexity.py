@@ -57,3 +57,12 @@ def test_times_too_small_to_measure_give_no_estimate() -> None:
 def test_a_narrow_size_range_gives_no_estimate() -> None:
     points = [(1000 + 100 * i, float(i + 3)) for i in range(7)]
     assert estimate("O(n)", points).estimated is None
+
+
+def test_the_schema_offers_exactly_the_classes_the_judge_fits() -> None:
+    from typing import get_args
+
+    from prep.content.problem_models import ComplexityClass
+    from prep.judge.complexity import BAND, MODELS
+
+    assert list(get_args(ComplexityClass)) == list(MODELS) == list(BAND)

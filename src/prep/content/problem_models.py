@@ -10,44 +10,17 @@ from pydantic import Field, field_validator, model_validator
 
 from prep.content.models import Difficulty, Slug, Strict, Text
 
-Verdict = Literal[
-    "accepted",
-    "wrong_answer",
-    "time_limit",
-    "memory_limit",
-    "runtime_error",
-    "compile_error",
-    "output_limit",
+#: What a known-bad solution may be declared to get (every verdict but accepted).
+Rejection = Literal[
+    "wrong_answer", "time_limit", "memory_limit", "runtime_error", "compile_error", "output_limit"
 ]
-REJECTIONS: tuple[str, ...] = (
-    "wrong_answer",
-    "time_limit",
-    "memory_limit",
-    "runtime_error",
-    "compile_error",
-    "output_limit",
-)
-COMPLEXITY_CLASSES: tuple[str, ...] = (
-    "O(1)",
-    "O(log n)",
-    "O(n)",
-    "O(n log n)",
-    "O(n^2)",
-    "O(n^3)",
-    "O(2^n)",
-)
+#: The growth classes the judge fits (prep.judge.complexity holds their functions).
+ComplexityClass = Literal["O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(2^n)"]
 
 
 class BadSolution(Strict):
     file: str = Field(pattern=r"^[a-z0-9_]+\.py$")
-    verdict: Literal[
-        "wrong_answer",
-        "time_limit",
-        "memory_limit",
-        "runtime_error",
-        "compile_error",
-        "output_limit",
-    ]
+    verdict: Rejection
     why: Text
 
 
@@ -62,7 +35,7 @@ class PerfCase(Strict):
 
 
 class ComplexitySpec(Strict):
-    expected: Literal["O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(2^n)"]
+    expected: ComplexityClass
     min_n: int = Field(ge=1)
     max_n: int = Field(ge=2)
 
