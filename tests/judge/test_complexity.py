@@ -66,3 +66,11 @@ def test_the_schema_offers_exactly_the_classes_the_judge_fits() -> None:
     from prep.judge.complexity import BAND, MODELS
 
     assert list(get_args(ComplexityClass)) == list(MODELS) == list(BAND)
+
+
+def test_disturbed_measurements_never_earn_confidence() -> None:
+    points = _points(lambda n: 2e-6 * n * n + 0.05)
+    disturbed = [points[0], (points[1][0], points[2][1] * 2), *points[2:]]  # size 2 slower than 3
+    result = estimate("O(n)", disturbed)
+    assert result.confidence == "low"
+    assert not worse_than_expected(result)

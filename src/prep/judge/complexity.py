@@ -27,6 +27,7 @@ MODELS: dict[str, Callable[[float], float]] = {
 BAND = {"O(1)": 0, "O(log n)": 0, "O(n)": 1, "O(n log n)": 1, "O(n^2)": 2, "O(n^3)": 3, "O(2^n)": 4}
 MIN_POINTS = 5
 MIN_SIGNAL_MS = 2.0  # the largest size must take at least this long to be worth fitting
+NOISE_DROP = 0.8
 
 
 def sizes(min_n: int, max_n: int, count: int = 7) -> list[int]:
@@ -49,12 +50,20 @@ def estimate(expected: str, points: Sequence[tuple[int, float]]) -> ComplexityEs
     rival = min(e for name, e in errors.items() if BAND[name] != BAND[best])
     separation = (rival + 1e-12) / (errors[best] + 1e-12)
     confidence = "high" if separation > 4 else "medium" if separation > 1.6 else "low"
+    if _noisy(usable):
+        confidence = "low"
     # Within a band, timings cannot reliably tell the classes apart (cache effects alone make an
     # O(n) hash map fit O(n log n) best in some runs), so the honest statement is "consistent
     # with the expected class".
     if BAND[expected] == BAND[best]:
         best = expected
     return ComplexityEstimate(expected, best, confidence, frozen)
+
+
+def _noisy(points: Sequence[tuple[int, float]]) -> bool:
+    """Work never shrinks as n grows: a best time well below a smaller size's means the
+    measurements were disturbed (a busy machine), so no fit of them deserves confidence."""
+    return any(later < NOISE_DROP * earlier for (_, earlier), (_, later) in zip(points, points[1:]))
 
 
 def _fit_error(model: Callable[[float], float], points: Sequence[tuple[int, float]]) -> float:

@@ -137,7 +137,8 @@ def _watch(
     """Read the child's frames, enforce the limits, and check the frames come in protocol order."""
     frames: list[dict[str, Any]] = []
     case_ms: list[float] = job["case_time_ms"]
-    deadline = started + job["load_ms"] / 1000
+    deadline = started + wall_backstop(job["load_ms"])
+    loaded = False
     case_started = 0.0
     case_cpu_start = 0.0
     running: int | None = None
@@ -153,6 +154,9 @@ def _watch(
             break
         if running is not None and cpu_ms(pid) - case_cpu_start > case_ms[running]:
             killed = "time"
+            break
+        if not loaded and cpu_ms(pid) > job["load_ms"]:
+            killed = "load_time"
             break
         ready, _, _ = select.select([fd], [], [], min(POLL_S, deadline - now))
         if not ready:
@@ -207,6 +211,7 @@ def _watch(
                 progress(frame["i"] + 1)
                 deadline = arrived + 1.0
             elif kind == "loaded":
+                loaded = True
                 deadline = arrived + 1.0
             frames.append(frame)
             if kind in ("finished", "compile_error", "error"):

@@ -22,7 +22,7 @@ from prep.judge.verdicts import ACCEPTED, Judgement
 
 LOAD_MS = 3000
 OUTPUT_LIMIT_CHARS = 64 * 1024
-COMPLEXITY_REPEATS = 3
+COMPLEXITY_REPEATS = 5
 COMPLEXITY_CASE_MS = 3000
 MAX_CODE_BYTES = 256 * 1024
 
@@ -122,8 +122,11 @@ class Judge:
 
 
 def measure(pool: JudgePool, problem: Problem, code: str, ns: list[int]) -> list[tuple[int, float]]:
-    """Best-of-N time per size, measured by the zygote's clock; stops at the first size that
-    runs out of time (larger ones would too)."""
+    """Best-of-N CPU time per size; stops at the first size that runs out of time.
+
+    CPU time, not wall time, so a busy machine does not bend the curve. It is the child's own
+    measurement: precise, and only ever advisory (a verdict never depends on it), so a
+    submission that lies about it can only hide a note about itself."""
     cases = []
     for n in ns:
         case_input = generate(problem, n, seed=n)
@@ -136,7 +139,9 @@ def measure(pool: JudgePool, problem: Problem, code: str, ns: list[int]) -> list
     for frame in report.get("frames", []):
         if frame.get("t") == "done":
             n = ns[frame["i"] // COMPLEXITY_REPEATS]
-            best[n] = min(best.get(n, float("inf")), float(frame["ms"]))
+            spent = frame.get("self_cpu_ms")
+            if isinstance(spent, int | float) and spent > 0:
+                best[n] = min(best.get(n, float("inf")), float(spent))
     return sorted(best.items())
 
 
