@@ -25,7 +25,8 @@ def load_problems(root: Path, topics: dict[str, Topic], report: Report) -> dict[
     if not base.is_dir():
         return {}
     problems = {}
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+    # Hidden folders (tool caches such as .ruff_cache) are not problems.
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
         problem = _load_one(root, folder, topics, report)
         if problem is not None:
             problems[problem.slug] = problem

@@ -125,6 +125,14 @@ def cpu_ms(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
 
 
+def _between_cases(job: dict[str, Any], next_index: int) -> float:
+    """Seconds allowed to parse and convert the next case's input: the judge's overhead, not the
+    candidate's, so it grows with the input (a 2-million-number list takes a while)."""
+    cases: list[str] = job["cases"]
+    size = len(cases[next_index]) if next_index < len(cases) else 0
+    return wall_backstop(1000 + size / 1000)  # 1 s plus 1 ms per kilobyte, then the backstop
+
+
 def wall_backstop(limit_ms: float) -> float:
     """Seconds of wall time a case may take: time limits are judged on CPU time, so a busy
     machine does not turn a correct solution into a time limit; this catches sleepers."""
@@ -207,12 +215,12 @@ def _watch(
                 claimed = frame.get("ms")
                 frame["ms"] = max(observed, claimed if isinstance(claimed, int | float) else 0.0)
                 frame["cpu_ms"] = cpu_ms(pid) - case_cpu_start
+                deadline = arrived + _between_cases(job, frame["i"] + 1)
                 running = None
                 progress(frame["i"] + 1)
-                deadline = arrived + 1.0
             elif kind == "loaded":
                 loaded = True
-                deadline = arrived + 1.0
+                deadline = arrived + _between_cases(job, 0)
             frames.append(frame)
             if kind in ("finished", "compile_error", "error"):
                 done = True
