@@ -1,0 +1,9 @@
+def find_cheapest_price(n: int, flights: list[list[int]], src: int, dst: int, k: int) -> int:
+    inf = float("inf")
+    cost = [inf] * n
+    cost[src] = 0
+    for _ in range(k + 1):
+        for u, v, price in flights:
+            if cost[u] + price < cost[v]:
+                cost[v] = cost[u] + price
+    return -1 if cost[dst] == inf else cost[dst]

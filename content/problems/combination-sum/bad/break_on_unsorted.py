@@ -1,0 +1,14 @@
+def combination_sum(candidates: list[int], target: int) -> list[list[int]]:
+    result = []
+
+    def backtrack(start: int, remaining: int, path: list[int]) -> None:
+        if remaining == 0:
+            result.append(path)
+            return
+        for i in range(start, len(candidates)):
+            if candidates[i] > remaining:
+                break  # prune: the rest are too large (only true if sorted)
+            backtrack(i, remaining - candidates[i], path + [candidates[i]])
+
+    backtrack(0, target, [])
+    return result

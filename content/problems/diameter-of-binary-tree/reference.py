@@ -1,0 +1,14 @@
+def diameter_of_binary_tree(root: TreeNode | None) -> int:
+    best = 0
+
+    def height(node: TreeNode | None) -> int:
+        """Nodes on the longest downward path from node; records the best path through it."""
+        nonlocal best
+        if node is None:
+            return 0
+        left, right = height(node.left), height(node.right)
+        best = max(best, left + right)  # edges of the longest path that turns at this node
+        return 1 + max(left, right)
+
+    height(root)
+    return best

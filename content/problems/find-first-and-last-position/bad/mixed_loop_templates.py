@@ -1,0 +1,15 @@
+def search_range(nums: list[int], target: int) -> list[int]:
+    def lower_bound(value: int) -> int:
+        lo, hi = 0, len(nums) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if nums[mid] < value:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    first = lower_bound(target)
+    if first == len(nums) or nums[first] != target:
+        return [-1, -1]
+    return [first, lower_bound(target + 1) - 1]

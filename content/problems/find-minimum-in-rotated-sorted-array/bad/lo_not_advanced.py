@@ -1,0 +1,9 @@
+def find_min(nums: list[int]) -> int:
+    lo, hi = 0, len(nums) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if nums[mid] > nums[hi]:
+            lo = mid
+        else:
+            hi = mid
+    return nums[lo]

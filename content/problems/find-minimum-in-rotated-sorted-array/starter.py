@@ -1,0 +1,3 @@
+def find_min(nums: list[int]) -> int:
+    """Return the smallest value of the rotated sorted list nums."""
+    raise NotImplementedError

@@ -1,0 +1,3 @@
+def count_components(n: int, edges: list[list[int]]) -> int:
+    # every edge joins two components into one
+    return n - len(edges)

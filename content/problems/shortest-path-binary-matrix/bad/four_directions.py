@@ -1,0 +1,18 @@
+from collections import deque
+
+
+def shortest_path_binary_matrix(grid: list[list[int]]) -> int:
+    n = len(grid)
+    if grid[0][0] == 1 or grid[n - 1][n - 1] == 1:
+        return -1
+    queue = deque([(0, 0, 1)])
+    seen = {(0, 0)}
+    while queue:
+        r, c, d = queue.popleft()
+        if (r, c) == (n - 1, n - 1):
+            return d
+        for nr, nc in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+            if 0 <= nr < n and 0 <= nc < n and grid[nr][nc] == 0 and (nr, nc) not in seen:
+                seen.add((nr, nc))
+                queue.append((nr, nc, d + 1))
+    return -1

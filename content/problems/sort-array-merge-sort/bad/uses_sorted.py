@@ -1,0 +1,2 @@
+def merge_sort(nums: list[int]) -> list[int]:
+    return sorted(nums)

@@ -1,0 +1,2 @@
+def quick_sort(nums: list[int]) -> list[int]:
+    return sorted(nums)
