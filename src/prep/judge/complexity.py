@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from prep.judge.verdicts import ComplexityEstimate
 
@@ -63,7 +64,7 @@ def estimate(expected: str, points: Sequence[tuple[int, float]]) -> ComplexityEs
 def _noisy(points: Sequence[tuple[int, float]]) -> bool:
     """Work never shrinks as n grows: a best time well below a smaller size's means the
     measurements were disturbed (a busy machine), so no fit of them deserves confidence."""
-    return any(later < NOISE_DROP * earlier for (_, earlier), (_, later) in zip(points, points[1:]))
+    return any(later < NOISE_DROP * earlier for (_, earlier), (_, later) in pairwise(points))
 
 
 def _fit_error(model: Callable[[float], float], points: Sequence[tuple[int, float]]) -> float:
