@@ -10,6 +10,7 @@ import pytest
 
 from prep.content.catalog import Catalog
 from prep.content.loader import load_catalog
+from prep.judge.service import Judge
 from prep.store.database import Database, open_database
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +157,11 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def real_catalog() -> Catalog:
     return load_catalog(REAL_CONTENT).require()
+
+
+@pytest.fixture(scope="session")
+def judge() -> Iterator[Judge]:
+    """One judge (and its zygotes) per test process."""
+    judge = Judge()
+    yield judge
+    judge.close()

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from prep.cli.app import app
+from prep.content.catalog import Catalog
 from prep.content.check import check_content
 from prep.content.snippets import run_snippet
+from prep.judge.content_check import check_problems
+from prep.judge.service import Judge
 from tests.conftest import GENS_CARDS, LESSON, REAL_CONTENT, tiny_files, write_tree
 
 runner = CliRunner()
@@ -117,7 +121,38 @@ def test_cli_check_passes_on_good_content(tiny_content: Path) -> None:
     assert "content ok" in result.output
 
 
-def test_all_content_in_the_repository_passes_the_check() -> None:
-    report = check_content(REAL_CONTENT)
+def test_all_lessons_and_cards_in_the_repository_pass_the_check() -> None:
+    report = check_content(REAL_CONTENT, only_problems=[])  # problems: one test each, below
     assert report.ok, "\n".join(str(d) for d in report.diagnostics)
     assert report.lessons >= 23 and report.cards >= 115
+
+
+REAL_PROBLEMS = sorted(
+    p.name for p in (REAL_CONTENT / "problems").iterdir() if not p.name.startswith(".")
+)
+
+
+def test_the_repository_has_the_problems_the_judge_issue_requires() -> None:
+    required = {
+        "two-sum",
+        "valid-parentheses",
+        "binary-search",
+        "merge-intervals",
+        "number-of-islands",
+        "climbing-stairs",
+        "reverse-linked-list",
+        "lru-cache",
+        "kth-largest-element",
+        "course-schedule",
+    }
+    assert required <= set(REAL_PROBLEMS) and len(REAL_PROBLEMS) >= 60
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", REAL_PROBLEMS)
+def test_problem_reference_is_accepted_and_bad_solutions_get_their_verdict(
+    slug: str, real_catalog: Catalog, judge: Judge
+) -> None:
+    diagnostics, judged = check_problems([real_catalog.problems[slug]], REAL_CONTENT, judge)
+    assert diagnostics == [], "\n".join(str(d) for d in diagnostics)
+    assert judged >= 3  # the reference and at least two known-bad solutions

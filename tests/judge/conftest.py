@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from prep.content.catalog import Problem
 from prep.content.loader import load_catalog
-from prep.judge.service import Judge
 from tests.conftest import tiny_files, write_tree
 
 INCREMENT = {
@@ -36,13 +34,6 @@ cases:
     "problems/increment/reference.py": "def solve(x: int) -> int:\n    return x + 1\n",
     "problems/increment/bad/off_by_one.py": "def solve(x: int) -> int:\n    return x + 2\n",
 }
-
-
-@pytest.fixture(scope="session")
-def judge() -> Iterator[Judge]:
-    judge = Judge()
-    yield judge
-    judge.close()
 
 
 @pytest.fixture(scope="session")

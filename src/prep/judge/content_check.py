@@ -16,8 +16,10 @@ from prep.judge.verdicts import ACCEPTED
 MIN_CASES = 12
 
 
-def check_problems(problems: Iterable[Problem], root: Path) -> tuple[list[Diagnostic], int]:
-    """(diagnostics, number of submissions judged)."""
+def check_problems(
+    problems: Iterable[Problem], root: Path, judge: Judge | None = None
+) -> tuple[list[Diagnostic], int]:
+    """(diagnostics, number of submissions judged); uses `judge` if given, else its own."""
     problems = list(problems)
     diagnostics: list[Diagnostic] = []
     for problem in problems:
@@ -32,12 +34,14 @@ def check_problems(problems: Iterable[Problem], root: Path) -> tuple[list[Diagno
                 )
             )
     runs = [(p, label, code, expected) for p in problems for label, code, expected in _solutions(p)]
-    judge = Judge()
+    own = judge is None
+    active = judge or Judge()
     try:
-        with ThreadPoolExecutor(max_workers=judge.pool.size) as threads:
-            results = list(threads.map(lambda r: _verdict(judge, r[0], r[2]), runs))
+        with ThreadPoolExecutor(max_workers=active.pool.size) as threads:
+            results = list(threads.map(lambda r: _verdict(active, r[0], r[2]), runs))
     finally:
-        judge.close()
+        if own:
+            active.close()
     for (problem, label, _, expected), (verdict, message) in zip(runs, results, strict=True):
         if verdict != expected:
             where = relative(
