@@ -21,7 +21,8 @@ from rich.text import Text
 from prep.cli.context import Context
 from prep.cli.output import console
 from prep.content.catalog import Card
-from prep.content.models import ChoiceCard, ClozeCard, OutputCard, RecallCard
+from prep.content.models import ChoiceCard, ClozeCard, OutputCard, RecallCard, SqlCard
+from prep.content.sample_db import run_query
 from prep.study import grading
 from prep.study.scheduler import Rating
 from prep.study.session import ReviewOutcome, Scope, StudyService
@@ -57,7 +58,7 @@ def run_session(ctx: Context, scope: Scope, limit: int | None) -> None:
                 break
             _header(ctx, upcoming.card, upcoming.is_new, tally.reviewed + 1)
             started = time.monotonic()
-            rating, answer, correct = _ask(upcoming.card, rng)
+            rating, answer, correct = _ask(ctx, upcoming.card, rng)
             outcome = service.record(
                 upcoming.card.id,
                 rating,
@@ -96,9 +97,11 @@ def _header(ctx: Context, card: Card, is_new: bool, number: int) -> None:
         console.print(Syntax(card.spec.code.rstrip("\n"), "python", line_numbers=False))
 
 
-def _ask(card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
+def _ask(ctx: Context, card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
     """Ask the card; returns (rating, typed answer, auto-graded correctness)."""
     spec = card.spec
+    if isinstance(spec, SqlCard):
+        return _ask_sql(ctx, card, spec)
     if isinstance(spec, RecallCard):
         _read("[dim]Press Enter to show the answer[/] ")
         console.print(Panel(Markdown(spec.answer), title="answer", title_align="left"))
@@ -126,11 +129,7 @@ def _ask(card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
         grade = grading.grade_choice(spec, order, picked)
         return _verdict(card, grade), typed, grade.correct
     if isinstance(spec, OutputCard):
-        console.print("[dim]Type the exact output, then an empty line:[/]")
-        lines: list[str] = []
-        while line := _read("", allow_quit=not lines):
-            lines.append(line)
-        typed = "\n".join(lines)
+        typed = _typed_lines("Type the exact output")
         grade = grading.grade_output(spec, typed)
         return _verdict(card, grade), typed, grade.correct
     assert isinstance(spec, ClozeCard)
@@ -142,6 +141,28 @@ def _ask(card: Card, rng: random.Random) -> tuple[int, str | None, bool | None]:
     answers = [_read(f"Blank {blank.key[1:]}: ") for blank in grading.cloze_blanks(spec)]
     grade = grading.grade_cloze(spec, answers)
     return _verdict(card, grade), "\n".join(answers), grade.correct
+
+
+def _typed_lines(instruction: str) -> str:
+    console.print(f"[dim]{instruction}, then an empty line:[/]")
+    lines: list[str] = []
+    while line := _read("", allow_quit=not lines):
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _ask_sql(ctx: Context, card: Card, spec: SqlCard) -> tuple[int, str | None, bool | None]:
+    if spec.setup:
+        console.print("[dim]After running:[/]")
+        console.print(Syntax(spec.setup.rstrip("\n"), "sql"))
+    console.print(Syntax(spec.query.rstrip("\n"), "sql"))
+    result = run_query(ctx.catalog.root, spec.query, spec.setup)
+    order = "in order" if spec.order_matters else "in any order"
+    typed = _typed_lines(
+        f"Type the rows {order}, one per line, cells separated by | ('none' for no rows)"
+    )
+    grade = grading.grade_sql(result, spec.order_matters, typed)
+    return _verdict(card, grade), typed, grade.correct
 
 
 def _verdict(card: Card, grade: grading.Grade) -> int:

@@ -17,12 +17,14 @@ from pathlib import Path
 from prep.content.catalog import Card, Lesson
 from prep.content.diagnostics import Diagnostic, relative
 from prep.content.loader import load_catalog
-from prep.content.models import CLOZE_PATTERN, ClozeCard, OutputCard
+from prep.content.models import CLOZE_PATTERN, ClozeCard, OutputCard, SqlCard
+from prep.content.sample_db import QueryError, run_query
 from prep.content.snippets import SnippetRun, normalize_output, run_snippet
 from prep.judge.content_check import check_problems
 
 #: Output cards run under two string-hash seeds: output that depends on set order is flaky.
 HASH_SEEDS = (1, 2)
+MAX_SQL_ROWS = 12
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def check_content(
     for card in catalog.cards.values():
         jobs.extend(_card_jobs(card))
         diagnostics.extend(_static_card_checks(card, root))
+    for lesson in catalog.lessons.values():
+        diagnostics.extend(_sql_examples(lesson, root))
 
     pool_size = workers or max(2, (os.cpu_count() or 2) * 2)
     with ThreadPoolExecutor(max_workers=pool_size) as pool:
@@ -102,8 +106,34 @@ def _lesson_jobs(lesson: Lesson) -> list[_Job]:
             HASH_SEEDS[0],
         )
         for ex in lesson.examples
-        if ex.runs
+        if ex.runs and ex.language == "python"
     ]
+
+
+def _sql_examples(lesson: Lesson, root: Path) -> list[Diagnostic]:
+    out = []
+    for example in lesson.examples:
+        if not example.runs or example.language != "sql":
+            continue
+        item = f"example at line {example.line}"
+        try:
+            result = run_query(root, example.code)
+        except QueryError as exc:
+            out.append(Diagnostic(relative(lesson.path, root), item, "code", f"SQL failed: {exc}"))
+            continue
+        if example.expected_output is not None:
+            expected = normalize_output(example.expected_output)
+            actual = "\n".join(result.text_rows())
+            if expected != normalize_output(actual):
+                out.append(
+                    Diagnostic(
+                        relative(lesson.path, root),
+                        item,
+                        "output",
+                        f"the query returns:\n{actual or '(no rows)'}",
+                    )
+                )
+    return out
 
 
 def _card_jobs(card: Card) -> list[_Job]:
@@ -118,6 +148,25 @@ def _card_jobs(card: Card) -> list[_Job]:
 
 def _static_card_checks(card: Card, root: Path) -> list[Diagnostic]:
     spec = card.spec
+    if isinstance(spec, SqlCard):
+        try:
+            result = run_query(root, spec.query, spec.setup)
+        except QueryError as exc:
+            return [
+                Diagnostic(
+                    relative(card.path, root), f"card {spec.id}", "query", f"SQL failed: {exc}"
+                )
+            ]
+        if len(result.rows) > MAX_SQL_ROWS:
+            return [
+                Diagnostic(
+                    relative(card.path, root),
+                    f"card {spec.id}",
+                    "query",
+                    f"returns {len(result.rows)} rows; a card should need at most {MAX_SQL_ROWS}",
+                )
+            ]
+        return []
     if isinstance(spec, ClozeCard) and spec.lang == "python":
         filled = CLOZE_PATTERN.sub(lambda m: m.group(2), spec.text)
         try:

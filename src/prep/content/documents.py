@@ -1,9 +1,10 @@
 """Markdown documents with YAML front matter, and the runnable examples inside them.
 
 Examples are ordinary fenced blocks so lessons read well anywhere Markdown renders. A ```python
-block is executed by `prep content check`; when an ```output block follows it directly, the
-example must print exactly that. ```python no-run marks an illustrative fragment that is shown
-but not executed (for code that needs a server or a network).
+block is executed by `prep content check` (and a ```sql block is run against the sample
+database); when an ```output block follows it directly, the example must print exactly that
+(for SQL: the rows, cells separated by ' | '). ```python no-run marks an illustrative
+fragment that is shown but not executed (for code that needs a server or a network).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 FENCE = "---"
+RUNNABLE = ("python", "sql")
 
 
 class FrontMatterError(ValueError):
@@ -27,6 +29,7 @@ class Example:
     expected_output: str | None
     line: int  # 1-based line of the opening fence in the file
     runs: bool
+    language: str = "python"  # or "sql": run against the sample database
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -51,7 +54,7 @@ def extract_examples(body: str, *, line_offset: int = 0) -> list[Example]:
     examples = []
     for i, token in enumerate(tokens):
         words = token.info.split()
-        if not words or words[0] != "python":
+        if not words or words[0] not in RUNNABLE:
             continue
         follower = tokens[i + 1] if i + 1 < len(tokens) else None
         expected = None
@@ -64,7 +67,11 @@ def extract_examples(body: str, *, line_offset: int = 0) -> list[Example]:
         ):
             expected = follower.content
         line = (token.map[0] if token.map else 0) + 1 + line_offset
-        examples.append(Example(token.content, expected, line, runs="no-run" not in words[1:]))
+        examples.append(
+            Example(
+                token.content, expected, line, runs="no-run" not in words[1:], language=words[0]
+            )
+        )
     return examples
 
 

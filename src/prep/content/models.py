@@ -154,8 +154,27 @@ class ClozeCard(_CardBase):
         return self
 
 
-CardSpec = Annotated[RecallCard | ChoiceCard | OutputCard | ClozeCard, Field(discriminator="kind")]
-CARD_KINDS: tuple[str, ...] = ("recall", "choice", "output", "cloze")
+class SqlCard(_CardBase):
+    """ "Which rows does this query return?" against the sample database (content/sql). The
+    answer is computed by running the query, never stored, so it cannot be wrong."""
+
+    kind: Literal["sql"]
+    prompt: Text = "Which rows does this query return?"
+    query: Text
+    setup: str | None = None  # statements run first (CREATE INDEX, INSERT...) on a fresh copy
+    ordered: bool | None = None  # default: ordered only when the query has ORDER BY
+
+    @property
+    def order_matters(self) -> bool:
+        if self.ordered is not None:
+            return self.ordered
+        return re.search(r"\border\s+by\b", self.query, re.IGNORECASE) is not None
+
+
+CardSpec = Annotated[
+    RecallCard | ChoiceCard | OutputCard | ClozeCard | SqlCard, Field(discriminator="kind")
+]
+CARD_KINDS: tuple[str, ...] = ("recall", "choice", "output", "cloze", "sql")
 
 
 class CardFileSpec(Strict):

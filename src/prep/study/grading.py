@@ -6,12 +6,14 @@ spacing, but a wrong identifier or value must still be wrong.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import string
 from dataclasses import dataclass
 
 from prep.content.models import CLOZE_PATTERN, ChoiceCard, ClozeCard, OutputCard
+from prep.content.sample_db import NULL, QueryResult, render_cell
 
 LETTERS = string.ascii_lowercase
 
@@ -134,3 +136,56 @@ def _squash(text: str) -> str:
     """Collapse whitespace, and drop it around punctuation: `f(a, b)` equals `f(a,b)`."""
     collapsed = " ".join(text.split())
     return re.sub(r"\s*([^\w\s])\s*", r"\1", collapsed)
+
+
+# --- sql ----------------------------------------------------------------------------------------
+
+NO_ROWS = {"none", "(none)", "no rows", "empty", "(empty)"}
+
+
+def parse_rows(typed: str) -> list[list[str]]:
+    """Rows typed one per line, cells separated by '|'; 'none' (or nothing) for no rows."""
+    lines = [line.strip() for line in typed.splitlines() if line.strip()]
+    if len(lines) == 1 and lines[0].lower() in NO_ROWS:
+        return []
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+
+
+def grade_sql(result: QueryResult, order_matters: bool, typed: str) -> Grade:
+    expected = [[render_cell(v) for v in row] for row in result.rows]
+    given = parse_rows(typed)
+    if order_matters:
+        correct = len(given) == len(expected) and all(map(_same_row, expected, given))
+    else:
+        correct = _same_multiset(expected, given)
+    header = " | ".join(result.columns)
+    shown = header + "\n" + ("\n".join(" | ".join(row) for row in expected) or "(no rows)")
+    notes = () if correct else (f"expected {len(expected)} row(s), got {len(given)}",)
+    if not order_matters and not correct and len(given) == len(expected):
+        notes = ("row order does not matter here: the values differ",)
+    return Grade(correct, shown, notes)
+
+
+def _same_cell(expected: str, typed: str) -> bool:
+    if expected == NULL:
+        return typed.upper() == NULL
+    try:
+        return math.isclose(float(expected), float(typed), rel_tol=1e-9, abs_tol=1e-9)
+    except ValueError:
+        return expected == typed
+
+
+def _same_row(expected: list[str], typed: list[str]) -> bool:
+    return len(expected) == len(typed) and all(map(_same_cell, expected, typed))
+
+
+def _same_multiset(expected: list[list[str]], given: list[list[str]]) -> bool:
+    remaining = list(given)
+    for row in expected:
+        match = next(
+            (i for i, candidate in enumerate(remaining) if _same_row(row, candidate)), None
+        )
+        if match is None:
+            return False
+        remaining.pop(match)
+    return not remaining
