@@ -7,6 +7,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from prep.content.catalog import Problem
@@ -82,10 +83,16 @@ def load_checker(problem: Problem) -> Checker | None:
     """The problem's checker.py `check(input, expected, actual)`: trusted content code."""
     if problem.checker is None:
         return None
-    namespace: dict[str, Any] = {}
-    exec(compile(problem.checker, str(problem.path / "checker.py"), "exec"), namespace)
-    check: Checker = namespace["check"]
+    check: Checker = content_function(problem.checker, str(problem.path / "checker.py"), "check")
     return check
+
+
+@cache
+def content_function(source: str, filename: str, name: str) -> Any:
+    """A function defined by trusted content code (checker.py, generator.py), compiled once."""
+    namespace: dict[str, Any] = {}
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[name]
 
 
 def matches(

@@ -15,7 +15,7 @@ from typing import Any
 from prep.content.catalog import Problem
 from prep.content.problem_models import parse_signature, structure_kind
 from prep.judge import complexity
-from prep.judge.compare import Checker, load_checker
+from prep.judge.compare import content_function, load_checker
 from prep.judge.grading import JudgeCase, JudgeError, grade
 from prep.judge.pool import JudgePool
 from prep.judge.verdicts import ACCEPTED, Judgement
@@ -66,7 +66,7 @@ class Judge:
             raise ValueError(f"the solution is larger than {MAX_CODE_BYTES // 1024} KB")
         report = self.pool.run(_job(problem, code, cases), on_progress=progress)
         report["memory_limit_kb"] = problem.spec.memory_limit_mb * 1024
-        return grade(problem, _checker(problem), cases, report)
+        return grade(problem, load_checker(problem), cases, report)
 
     def _perf_cases(self, problem: Problem) -> list[JudgeCase]:
         out = []
@@ -149,9 +149,8 @@ def generate(problem: Problem, n: int, seed: int) -> dict[str, Any]:
     """Inputs from the problem's generator.py (trusted content code)."""
     if problem.generator is None:
         raise JudgeError(f"{problem.slug} has no generator.py")
-    namespace: dict[str, Any] = {}
-    exec(compile(problem.generator, str(problem.path / "generator.py"), "exec"), namespace)
-    result: dict[str, Any] = namespace["generate"](n, random.Random(seed))
+    make = content_function(problem.generator, str(problem.path / "generator.py"), "generate")
+    result: dict[str, Any] = make(n, random.Random(seed))
     return result
 
 
@@ -163,10 +162,6 @@ def _authored(problem: Problem, case: Any) -> JudgeCase:
         case.sample,
         case.time_limit_ms or problem.spec.time_limit_ms,
     )
-
-
-def _checker(problem: Problem) -> Checker | None:
-    return load_checker(problem)
 
 
 def _job(problem: Problem, code: str, cases: list[JudgeCase]) -> dict[str, Any]:
