@@ -166,3 +166,13 @@ def test_problem_reference_is_accepted_and_bad_solutions_get_their_verdict(
     diagnostics, judged = check_problems([real_catalog.problems[slug]], REAL_CONTENT, judge)
     assert diagnostics == [], "\n".join(str(d) for d in diagnostics)
     assert judged >= 3  # the reference and at least two known-bad solutions
+
+
+def test_model_answer_examples_are_executed_too(tiny_content: Path) -> None:
+    answer = "---\nquestion: q-gens\nshort_answer: s\nkey_points: [k]\n---\n```python\nprint(2 + 2)\n```\n\n```output\n5\n```\n"
+    write_tree(tiny_content, {"interview/answers/q-gens.md": answer})
+    problems = [str(d) for d in check_content(tiny_content).diagnostics]
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "interview/answers/q-gens.md: example at line 6: field output: stored output differs"
+    )

@@ -83,6 +83,7 @@ class ModelAnswer:
     path: Path
     meta: ModelAnswerMeta
     body: str
+    examples: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)

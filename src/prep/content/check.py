@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from prep.content.catalog import Card, Lesson
+from prep.content.catalog import Card, Lesson, ModelAnswer
 from prep.content.diagnostics import Diagnostic, relative
 from prep.content.loader import load_catalog
 from prep.content.models import CLOZE_PATTERN, ClozeCard, OutputCard, SqlCard
@@ -62,12 +62,14 @@ def check_content(
     if catalog is None:
         return CheckReport(tuple(diagnostics), _count_files(root), 0, 0, 0)
 
-    jobs = [job for lesson in catalog.lessons.values() for job in _lesson_jobs(lesson)]
+    # Lessons and model answers both carry runnable examples; both are executed.
+    documents: list[Lesson | ModelAnswer] = [*catalog.lessons.values(), *catalog.answers.values()]
+    jobs = [job for document in documents for job in _example_jobs(document)]
     for card in catalog.cards.values():
         jobs.extend(_card_jobs(card))
         diagnostics.extend(_static_card_checks(card, root))
-    for lesson in catalog.lessons.values():
-        diagnostics.extend(_sql_examples(lesson, root))
+    for document in documents:
+        diagnostics.extend(_sql_examples(document, root))
 
     pool_size = workers or max(2, (os.cpu_count() or 2) * 2)
     with ThreadPoolExecutor(max_workers=pool_size) as pool:
@@ -95,7 +97,7 @@ def check_content(
     )
 
 
-def _lesson_jobs(lesson: Lesson) -> list[_Job]:
+def _example_jobs(lesson: Lesson | ModelAnswer) -> list[_Job]:
     return [
         _Job(
             lesson.path,
@@ -110,7 +112,7 @@ def _lesson_jobs(lesson: Lesson) -> list[_Job]:
     ]
 
 
-def _sql_examples(lesson: Lesson, root: Path) -> list[Diagnostic]:
+def _sql_examples(lesson: Lesson | ModelAnswer, root: Path) -> list[Diagnostic]:
     out = []
     for example in lesson.examples:
         if not example.runs or example.language != "sql":

@@ -251,13 +251,14 @@ class _Loader:
             parsed = self._front_matter(path, ModelAnswerMeta)
             if parsed is None:
                 continue
-            meta, body, _ = parsed
+            meta, body, offset = parsed
             if meta.question not in question_ids:
                 self.report(path, None, "question", f"unknown question id {meta.question!r}")
             elif path.stem != meta.question:
                 self.report(path, None, "question", f"file must be named {meta.question}.md")
             else:
-                answers[meta.question] = ModelAnswer(meta.question, path, meta, body)
+                examples = tuple(extract_examples(body, line_offset=offset))
+                answers[meta.question] = ModelAnswer(meta.question, path, meta, body, examples)
         return answers
 
     # --- shared ------------------------------------------------------------------------------
