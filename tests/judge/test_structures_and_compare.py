@@ -65,3 +65,17 @@ def test_a_foreign_node_type_is_refused() -> None:
 )
 def test_comparators(mode: str, expected: object, actual: object, ok: bool) -> None:
     assert COMPARATORS[mode](expected, actual) is ok
+
+
+def test_generator_helpers_build_level_order_lists_the_judge_reads_back() -> None:
+    import random
+
+    from prep.judge.generation import level_order, random_shape
+
+    left, right = random_shape(50, random.Random(3), spine=20)
+    values = list(range(50))
+    tree = level_order(values, left, right)
+    assert from_tree(to_tree(tree)) == tree
+    assert sorted(v for v in tree if v is not None) == values  # every node appears once
+    assert level_order([1, 2, 3], [1, None, None], [None, 2, None]) == [1, 2, None, None, 3]
+    assert level_order([], [], []) == []
