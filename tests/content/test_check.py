@@ -176,3 +176,13 @@ def test_model_answer_examples_are_executed_too(tiny_content: Path) -> None:
     assert problems[0].startswith(
         "interview/answers/q-gens.md: example at line 6: field output: stored output differs"
     )
+
+
+def test_only_paths_limits_what_is_executed_but_still_validates_everything(
+    tiny_content: Path,
+) -> None:
+    report = check_content(tiny_content, only_paths=["cards/"])
+    assert report.ok and report.snippets_run == 2  # the output card under both hash seeds
+    (tiny_content / "lessons/basics/gens.md").write_text("no front matter", encoding="utf-8")
+    report = check_content(tiny_content, only_paths=["cards/"])
+    assert any(d.path == "lessons/basics/gens.md" for d in report.diagnostics)

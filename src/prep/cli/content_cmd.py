@@ -32,6 +32,14 @@ def check(
         list[str] | None,
         typer.Option("--problem", "-p", help="Judge only these problems (slug; repeatable)."),
     ] = None,
+    path: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--path",
+            help="Execute only lessons, answers and cards under this content-relative path "
+            "(repeatable); everything is still loaded and validated.",
+        ),
+    ] = None,
 ) -> None:
     """Validate all content, run every example and output card, and judge every problem's
     reference and known-bad solutions."""
@@ -39,7 +47,7 @@ def check(
 
     root = content or content_dir()
     with console.status("Checking content..."):
-        report = check_content(root, only_problems=problem)
+        report = check_content(root, only_problems=problem, only_paths=path)
     for diagnostic in report.diagnostics:
         console.print(f"[red]✗[/] {escape(str(diagnostic))}", highlight=False, soft_wrap=True)
     summary = (

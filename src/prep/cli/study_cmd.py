@@ -17,6 +17,7 @@ def register(app: typer.Typer) -> None:
     app.command("topics")(topics)
     app.command("stats")(stats)
     app.command("lesson")(lesson)
+    app.command("reading")(reading)
 
 
 def study(
@@ -64,3 +65,11 @@ def lesson(topic: Annotated[str, typer.Argument(help="Topic id, see `prep topics
     from prep.cli.lesson_view import render_lesson
 
     render_lesson(open_catalog(), topic)
+
+
+def reading(topic: TopicOption = None) -> None:
+    """The seed's reading list: each recommended resource and what to read it for."""
+    from prep.cli.catalog_access import open_catalog
+    from prep.cli.lesson_view import render_reading
+
+    render_reading(open_catalog(), topic)

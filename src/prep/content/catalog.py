@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from prep.content.documents import Example
-from prep.content.models import CardSpec, LessonMeta, ModelAnswerMeta, Priority
+from prep.content.models import CardSpec, LessonMeta, ModelAnswerMeta, Priority, ReadingEntry
 from prep.content.problem_models import CaseSpec, ProblemSpec
 
 #: How strongly each priority pulls new material forward (see study.ordering).
@@ -117,6 +117,7 @@ class Catalog:
     cards: Mapping[str, Card]
     answers: Mapping[str, ModelAnswer]
     problems: Mapping[str, Problem] = field(default_factory=lambda: MappingProxyType({}))
+    reading: Mapping[str, ReadingEntry] = field(default_factory=lambda: MappingProxyType({}))
     _cards_by_topic: Mapping[str, tuple[Card, ...]] = field(repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -137,6 +138,16 @@ class Catalog:
 
     def problems_for(self, topic_id: str) -> list[Problem]:
         return [p for p in self.problems.values() if topic_id in p.spec.topics]
+
+    def reading_for(self, topic_id: str) -> list[tuple[Resource, str]]:
+        """The recommended resources that serve a topic, each with what to read it for."""
+        return [
+            (resource, focus.focus)
+            for resource in self.resources
+            if (entry := self.reading.get(resource.id)) is not None
+            for focus in entry.read_for
+            if focus.topic == topic_id
+        ]
 
     def card_order(self) -> list[Card]:
         """All cards in curriculum order: by topic order, then as written in the file."""

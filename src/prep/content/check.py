@@ -14,7 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from prep.content.artefacts import check_artefact, is_artefact
 from prep.content.catalog import Card, Lesson, ModelAnswer
+from prep.content.design_sheets import DESIGN_SECTION, design_sheet_problems
 from prep.content.diagnostics import Diagnostic, relative
 from prep.content.loader import load_catalog
 from prep.content.models import CLOZE_PATTERN, ClozeCard, OutputCard, SqlCard
@@ -53,23 +55,46 @@ class _Job:
 
 
 def check_content(
-    root: Path, *, workers: int | None = None, only_problems: Sequence[str] | None = None
+    root: Path,
+    *,
+    workers: int | None = None,
+    only_problems: Sequence[str] | None = None,
+    only_paths: Sequence[str] | None = None,
 ) -> CheckReport:
-    """Validate and execute all content; `only_problems` limits the (slow) judging of problems."""
+    """Validate and execute all content.
+
+    `only_problems` limits the (slow) judging of problems; `only_paths` (paths relative to the
+    content root, or prefixes of them) limits which lessons, answers and cards are executed.
+    The whole tree is always loaded and validated, so cross-references are still checked.
+    """
     loaded = load_catalog(root)
     diagnostics = list(loaded.diagnostics)
     catalog = loaded.catalog
     if catalog is None:
         return CheckReport(tuple(diagnostics), _count_files(root), 0, 0, 0)
 
+    def wanted(path: Path) -> bool:
+        rel = relative(path, root)
+        return only_paths is None or any(rel.startswith(p.strip("/")) for p in only_paths)
+
     # Lessons and model answers both carry runnable examples; both are executed.
-    documents: list[Lesson | ModelAnswer] = [*catalog.lessons.values(), *catalog.answers.values()]
+    every: list[Lesson | ModelAnswer] = [*catalog.lessons.values(), *catalog.answers.values()]
+    documents = [d for d in every if wanted(d.path)]
     jobs = [job for document in documents for job in _example_jobs(document)]
     for card in catalog.cards.values():
+        if not wanted(card.path):
+            continue
         jobs.extend(_card_jobs(card))
         diagnostics.extend(_static_card_checks(card, root))
     for document in documents:
         diagnostics.extend(_sql_examples(document, root))
+        diagnostics.extend(_artefact_examples(document, root))
+    for lesson in catalog.lessons.values():
+        if wanted(lesson.path) and catalog.topics[lesson.topic_id].section_id == DESIGN_SECTION:
+            diagnostics.extend(
+                Diagnostic(relative(lesson.path, root), None, "body", problem)
+                for problem in design_sheet_problems(lesson)
+            )
 
     pool_size = workers or max(2, (os.cpu_count() or 2) * 2)
     with ThreadPoolExecutor(max_workers=pool_size) as pool:
@@ -135,6 +160,15 @@ def _sql_examples(lesson: Lesson | ModelAnswer, root: Path) -> list[Diagnostic]:
                         f"the query returns:\n{actual or '(no rows)'}",
                     )
                 )
+    return out
+
+
+def _artefact_examples(document: Lesson | ModelAnswer, root: Path) -> list[Diagnostic]:
+    out = []
+    for example in document.examples:
+        if is_artefact(example) and (problem := check_artefact(example)) is not None:
+            item = f"example at line {example.line}"
+            out.append(Diagnostic(relative(document.path, root), item, "code", problem))
     return out
 
 

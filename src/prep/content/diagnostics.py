@@ -16,12 +16,19 @@ from pydantic_core import ErrorDetails
 from prep.content.models import CARD_KINDS
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
     path: str
     item: str | None
     field: str | None
     message: str
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        """Reports are sorted by file, then item; a missing item or field sorts first."""
+        return self._key() < other._key()
+
+    def _key(self) -> tuple[str, str, str, str]:
+        return (self.path, self.item or "", self.field or "", self.message)
 
     def __str__(self) -> str:
         where = [self.path]

@@ -5,6 +5,7 @@ block is executed by `prep content check` (and a ```sql block is run against the
 database); when an ```output block follows it directly, the example must print exactly that
 (for SQL: the rows, cells separated by ' | '). ```python no-run marks an illustrative
 fragment that is shown but not executed (for code that needs a server or a network).
+Configuration blocks (```yaml k8s, ```dockerfile, ...) are parsed and validated instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from markdown_it import MarkdownIt
 
 FENCE = "---"
 RUNNABLE = ("python", "sql")
+#: Configuration languages whose blocks are parsed and validated (see `prep.content.artefacts`).
+VALIDATED = ("yaml", "yml", "json", "dockerfile", "hcl", "terraform", "toml")
+#: Fence words that mark a block as an illustration only: not executed, not validated.
+OPT_OUT = ("no-run", "no-check")
 
 
 class FrontMatterError(ValueError):
@@ -29,7 +34,8 @@ class Example:
     expected_output: str | None
     line: int  # 1-based line of the opening fence in the file
     runs: bool
-    language: str = "python"  # or "sql": run against the sample database
+    language: str = "python"  # "sql" runs against the sample database; see VALIDATED
+    schema: str | None = None  # for a validated language: which schema, e.g. "k8s"
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -53,8 +59,8 @@ def extract_examples(body: str, *, line_offset: int = 0) -> list[Example]:
     tokens = [t for t in MarkdownIt("commonmark").parse(body) if t.type == "fence"]
     examples = []
     for i, token in enumerate(tokens):
-        words = token.info.split()
-        if not words or words[0] not in RUNNABLE:
+        words = token.info.lower().split()
+        if not words or words[0] not in RUNNABLE + VALIDATED:
             continue
         follower = tokens[i + 1] if i + 1 < len(tokens) else None
         expected = None
@@ -67,9 +73,15 @@ def extract_examples(body: str, *, line_offset: int = 0) -> list[Example]:
         ):
             expected = follower.content
         line = (token.map[0] if token.map else 0) + 1 + line_offset
+        options = [w for w in words[1:] if w not in OPT_OUT]
         examples.append(
             Example(
-                token.content, expected, line, runs="no-run" not in words[1:], language=words[0]
+                token.content,
+                expected,
+                line,
+                runs=not any(w in OPT_OUT for w in words[1:]),
+                language=words[0],
+                schema=options[0] if options and words[0] in VALIDATED else None,
             )
         )
     return examples

@@ -28,11 +28,20 @@ from prep.content.documents import (
     split_front_matter,
     yaml_reason,
 )
-from prep.content.models import CardSpec, CurriculumSpec, LessonMeta, ModelAnswerMeta, Slug
+from prep.content.models import (
+    CardSpec,
+    CurriculumSpec,
+    LessonMeta,
+    ModelAnswerMeta,
+    ReadingEntry,
+    ReadingFileSpec,
+    Slug,
+)
 from prep.content.problem_loader import load_problems
 from prep.content.yaml_files import load_yaml
 
 CURRICULUM_FILE = "curriculum.yaml"
+READING_FILE = "reading.yaml"
 BEHAVIORAL = "behavioral"  # likely questions that belong to no curriculum section
 
 _T = TypeVar("_T")
@@ -82,6 +91,7 @@ class _Loader:
             cards=MappingProxyType(self._cards(topics)),
             answers=MappingProxyType(self._answers({q.id for q in questions})),
             problems=MappingProxyType(load_problems(self.root, topics, self.diagnostics.append)),
+            reading=MappingProxyType(self._reading(topics, resources)),
         )
         return LoadResult(catalog, tuple(sorted(self.diagnostics)))
 
@@ -260,6 +270,47 @@ class _Loader:
                 examples = tuple(extract_examples(body, line_offset=offset))
                 answers[meta.question] = ModelAnswer(meta.question, path, meta, body, examples)
         return answers
+
+    # --- reading list ------------------------------------------------------------------------
+
+    def _reading(
+        self, topics: dict[str, Topic], resources: tuple[Resource, ...]
+    ) -> dict[str, ReadingEntry]:
+        """Optional; when present it must cover every resource and every topic each one serves."""
+        path = self.root / READING_FILE
+        if not path.is_file():
+            return {}
+        data = self._read_yaml(path)
+        if data is None:
+            return {}
+        try:
+            spec = ReadingFileSpec.model_validate(data)
+        except ValidationError as exc:
+            self.diagnostics.extend(from_validation_error(exc, path=relative(path, self.root)))
+            return {}
+        known = {r.id: r for r in resources}
+        entries: dict[str, ReadingEntry] = {}
+        for index, entry in enumerate(spec.resources):
+            label = f"resources[{index}]"
+            if entry.id not in known:
+                self.report(path, label, "id", f"unknown resource id {entry.id!r}")
+                continue
+            if entry.id in entries:
+                self.report(path, label, "id", f"resource {entry.id} is listed twice")
+                continue
+            covered = {f.topic for f in entry.read_for}
+            for focus in entry.read_for:
+                if focus.topic not in topics:
+                    self.report(path, label, "read_for", f"unknown topic id {focus.topic!r}")
+            missing = [t for t in known[entry.id].topic_ids if t not in covered]
+            if missing:
+                self.report(
+                    path, label, "read_for", f"says nothing about topics: {', '.join(missing)}"
+                )
+            entries[entry.id] = entry
+        for resource_id in known.keys() - entries.keys():
+            self.report(path, None, "resources", f"resource {resource_id} has no entry")
+        return entries
 
     # --- shared ------------------------------------------------------------------------------
 

@@ -193,6 +193,26 @@ class LessonMeta(Strict):
     interviewer_probes: tuple[Text, ...] = ()
 
 
+# --- reading.yaml: the seed's recommended resources, linked to topics ------------------------
+
+
+class ReadingFocus(Strict):
+    topic: Slug
+    focus: Text
+
+
+class ReadingEntry(Strict):
+    """What one recommended resource is for, topic by topic, in our words."""
+
+    id: Slug
+    summary: Text
+    read_for: tuple[ReadingFocus, ...] = Field(min_length=1)
+
+
+class ReadingFileSpec(Strict):
+    resources: tuple[ReadingEntry, ...] = Field(min_length=1)
+
+
 # --- interview/answers/<question>.md front matter ---------------------------------------------
 
 
