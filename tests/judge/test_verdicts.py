@@ -25,11 +25,20 @@ def test_reference_is_accepted_with_per_case_times(judge: Judge, increment: Prob
     assert judgement.verdict == ACCEPTED and (judgement.passed, judgement.total) == (4, 4)
     assert all(c.time_ms is not None and c.time_ms >= 0 for c in judgement.cases)
     assert judgement.message == "accepted: all 4 cases passed"
-    assert judgement.to_json()["cases"][0] == {
+    first = judgement.to_json()["cases"][0]
+    assert first == {
         "name": "one",
         "verdict": ACCEPTED,
-        "time_ms": judgement.to_json()["cases"][0]["time_ms"],
+        "time_ms": first["time_ms"],
+        "sample": True,
+        "message": None,
+        "input": {"x": 1},
+        "expected": 2,
+        "actual": 2,
+        "stdout": first["stdout"],
     }
+    hidden = next(c for c in judgement.to_json()["cases"] if not c["sample"])
+    assert "input" not in hidden and "expected" not in hidden  # hidden cases stay hidden
 
 
 def test_wrong_answer_on_a_sample_shows_input_expected_and_actual(

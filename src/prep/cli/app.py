@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from prep.cli import content_cmd, practice_cmd, settings_cmd, study_cmd
+from prep.cli import content_cmd, practice_cmd, serve_cmd, settings_cmd, study_cmd
 
 app = typer.Typer(
     name="prep",
@@ -17,6 +17,7 @@ app.add_typer(content_cmd.app, name="content")
 app.add_typer(settings_cmd.app, name="settings")
 study_cmd.register(app)
 practice_cmd.register(app)
+serve_cmd.register(app)
 
 
 def main() -> None:

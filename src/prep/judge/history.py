@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -73,3 +74,34 @@ def submissions_for(db: Database, user_id: int, problem: str) -> list[StoredSubm
             StoredSubmission(r.id, r.problem, r.verdict, r.passed, r.total, r.time_ms, r.created_at)
             for r in rows
         ]
+
+
+def submission_page(
+    db: Database, user_id: int, *, problem: str | None, before_id: int | None, limit: int
+) -> list[StoredSubmission]:
+    """A user's submissions, newest first (by id), optionally for one problem."""
+    query = select(Submission).where(Submission.user_id == user_id)
+    if problem is not None:
+        query = query.where(Submission.problem == problem)
+    if before_id is not None:
+        query = query.where(Submission.id < before_id)
+    with db.session() as session:
+        rows = session.scalars(query.order_by(Submission.id.desc()).limit(limit))
+        return [
+            StoredSubmission(r.id, r.problem, r.verdict, r.passed, r.total, r.time_ms, r.created_at)
+            for r in rows
+        ]
+
+
+def submission_detail(
+    db: Database, user_id: int, submission_id: int
+) -> tuple[StoredSubmission, str, dict[str, Any]] | None:
+    """One submission with its code and verdict document; None unless it is this user's."""
+    with db.session() as session:
+        r = session.get(Submission, submission_id)
+        if r is None or r.user_id != user_id:
+            return None
+        stored = StoredSubmission(
+            r.id, r.problem, r.verdict, r.passed, r.total, r.time_ms, r.created_at
+        )
+        return stored, r.code, json.loads(r.result)

@@ -74,14 +74,26 @@ class Judgement:
             "total": self.total,
             "time_ms": round(self.time_ms, 3),
             "memory_kb": self.memory_kb,
-            "cases": [
-                {
-                    "name": c.name,
-                    "verdict": c.verdict,
-                    "time_ms": None if c.time_ms is None else round(c.time_ms, 3),
-                }
-                for c in self.cases
-            ],
+            "cases": [_case_json(c) for c in self.cases],
             "complexity": complexity,
             "message": self.message,
         }
+
+
+def _case_json(case: CaseOutcome) -> dict[str, Any]:
+    """A case as reported; only sample cases carry their data (hidden ones stay hidden)."""
+    out: dict[str, Any] = {
+        "name": case.name,
+        "verdict": case.verdict,
+        "time_ms": None if case.time_ms is None else round(case.time_ms, 3),
+        "sample": case.sample,
+        "message": case.message,
+    }
+    if case.sample:
+        out |= {
+            "input": case.input,
+            "expected": case.expected,
+            "actual": case.actual,
+            "stdout": case.stdout,
+        }
+    return out

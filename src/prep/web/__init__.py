@@ -1,0 +1,1 @@
+"""The web app and the versioned JSON API: thin shells over the same services as the CLI."""

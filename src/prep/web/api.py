@@ -1,0 +1,774 @@
+"""The JSON API, version 1: everything the pages do, for scripts and other clients.
+
+Lists are paginated by an opaque cursor (the position after the last item returned), so a client
+walks a list with `?cursor=<next_cursor>` until `next_cursor` is null.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field, field_validator
+
+from prep.content.catalog import Card, Problem
+from prep.content.models import ChoiceCard, ClozeCard, OutputCard, RecallCard, SqlCard
+from prep.judge.history import problem_statuses, record_submission, submission_page
+from prep.judge.service import MAX_CODE_BYTES
+from prep.judge.verdicts import Judgement
+from prep.study import grading
+from prep.study.answers import Answer, grade_answer, is_auto_graded, resolve_rating
+from prep.study.grading import AnswerFormatError
+from prep.study.progress import review_stats
+from prep.study.readiness import readiness
+from prep.study.session import Scope, ScopeError
+from prep.study.settings import Settings, load_settings, save_settings
+from prep.web.accounts import (
+    AccountError,
+    authenticate,
+    create_account,
+    create_api_token,
+    revoke_api_token,
+)
+from prep.web.problems import ApiError, problem_responses
+from prep.web.services import AppServices, Viewer, api_viewer, services
+
+T = TypeVar("T")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+router = APIRouter(prefix="/api/v1", responses=problem_responses(400, 401, 404, 413, 415, 422))
+
+Services = Annotated[AppServices, Depends(services)]
+Who = Annotated[Viewer, Depends(api_viewer)]
+Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+
+
+# --- models ------------------------------------------------------------------------------------
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+
+
+class SectionOut(BaseModel):
+    id: str
+    title: str
+    priority: str
+    cards: int
+    seen: int
+    due: int
+    readiness: float = Field(description="mean predicted recall over all cards; unseen = 0")
+
+
+class ReadinessOut(BaseModel):
+    overall: float
+    sections: list[SectionOut]
+
+
+class TopicOut(BaseModel):
+    id: str
+    title: str
+    section: str
+    priority: str
+    has_lesson: bool
+    cards: int
+    seen: int
+    due: int
+    mastery: float | None
+
+
+class LessonOut(BaseModel):
+    summary: str
+    key_points: list[str]
+    pitfalls: list[str]
+    interviewer_probes: list[str]
+    body_markdown: str
+
+
+class TopicDetail(TopicOut):
+    seed: str
+    lesson: LessonOut | None
+    problems: list[str]
+
+
+class OptionOut(BaseModel):
+    index: int = Field(description="send these indices back as `choices`")
+    text: str
+
+
+class CardOut(BaseModel):
+    id: str
+    topic: str
+    kind: Literal["recall", "choice", "output", "cloze", "sql"]
+    prompt: str
+    code: str | None = None
+    language: str | None = None
+    options: list[OptionOut] | None = None
+    multiple: bool | None = None
+    blanks: int | None = Field(default=None, description="cloze: how many answers to send")
+    masked_text: str | None = None
+    setup: str | None = None
+    auto_graded: bool
+
+
+class NextCardOut(BaseModel):
+    card: CardOut | None
+    is_new: bool
+    due: int
+    new: int
+
+
+class AnswerIn(BaseModel):
+    choices: list[int] | None = Field(None, max_length=8)
+    text: str | None = Field(None, max_length=20_000)
+    blanks: list[Annotated[str, Field(max_length=2_000)]] | None = Field(None, max_length=20)
+
+    def to_answer(self) -> Answer:
+        return Answer(
+            tuple(self.choices) if self.choices is not None else None,
+            self.text,
+            tuple(self.blanks) if self.blanks is not None else None,
+        )
+
+
+class ReviewIn(BaseModel):
+    card_id: str = Field(max_length=200)
+    rating: int | None = Field(None, ge=1, le=4, description="1 Again, 2 Hard, 3 Good, 4 Easy")
+    answer: AnswerIn | None = None
+    duration_ms: int | None = Field(None, ge=0, le=86_400_000)
+
+
+class GradeOut(BaseModel):
+    correct: bool
+    expected: str
+    notes: list[str]
+    explanation: str | None
+
+
+class ReviewOut(BaseModel):
+    card_id: str
+    rating: int
+    correct: bool | None
+    expected: str | None
+    explanation: str | None
+    due: datetime
+
+
+class ProblemOut(BaseModel):
+    slug: str
+    title: str
+    difficulty: str
+    topics: list[str]
+    status: str
+
+
+class SampleOut(BaseModel):
+    name: str
+    input: Any
+    expected: Any
+
+
+class ProblemDetail(ProblemOut):
+    statement_markdown: str
+    starter: str
+    samples: list[SampleOut]
+    time_limit_ms: int
+    memory_limit_mb: int
+
+
+class CodeIn(BaseModel):
+    code: str = Field(max_length=MAX_CODE_BYTES)
+
+    @field_validator("code")
+    @classmethod
+    def _within_bytes(cls, code: str) -> str:
+        if len(code.encode("utf-8")) > MAX_CODE_BYTES:
+            raise ValueError(f"code is larger than {MAX_CODE_BYTES // 1024} KiB")
+        if not code.strip():
+            raise ValueError("code is empty")
+        return code
+
+
+class CaseOut(BaseModel):
+    name: str
+    verdict: str
+    time_ms: float | None
+    sample: bool
+    message: str | None
+    input: Any = None
+    expected: Any = None
+    actual: Any = None
+    stdout: str | None = None
+
+
+class ComplexityOut(BaseModel):
+    expected: str
+    estimated: str | None
+    confidence: str
+
+
+class JudgementOut(BaseModel):
+    verdict: str
+    passed: int
+    total: int
+    time_ms: float
+    memory_kb: int
+    cases: list[CaseOut]
+    complexity: ComplexityOut | None
+    message: str
+
+
+class SubmissionOut(BaseModel):
+    id: int
+    problem: str
+    verdict: str
+    passed: int
+    total: int
+    time_ms: float
+    created_at: datetime
+
+
+class SubmissionDetail(SubmissionOut):
+    code: str
+    result: JudgementOut
+
+
+class DayOut(BaseModel):
+    day: date
+    reviews: int
+    correct: int
+
+
+class StatsOut(BaseModel):
+    total_reviews: int
+    streak_days: int
+    retention: float | None
+    per_day: list[DayOut]
+    forecast: list[DayOut]
+    readiness: ReadinessOut
+
+
+class SettingsOut(BaseModel):
+    desired_retention: float
+    new_cards_per_day: int
+    interview_date: date | None
+
+
+class SettingsIn(BaseModel):
+    desired_retention: float | None = Field(None, ge=0.70, le=0.99)
+    new_cards_per_day: int | None = Field(None, ge=0, le=500)
+    interview_date: date | None = None
+    clear_interview_date: bool = False
+
+
+class CredentialsIn(BaseModel):
+    username: str = Field(min_length=1, max_length=40)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class TokenIn(CredentialsIn):
+    name: str = Field("api", min_length=1, max_length=100)
+
+
+class TokenOut(BaseModel):
+    token: str
+    token_type: Literal["bearer"] = "bearer"
+
+
+class AccountOut(BaseModel):
+    id: int
+    username: str
+
+
+# --- pagination --------------------------------------------------------------------------------
+
+
+def encode_cursor(key: str) -> str:
+    return base64.urlsafe_b64encode(key.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise ApiError(400, "cursor is not one this API returned", field="cursor") from None
+
+
+def paginate(
+    items: Sequence[T], key: Callable[[T], str], cursor: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    start = 0
+    if cursor is not None:
+        after = decode_cursor(cursor)
+        keys = [key(item) for item in items]
+        if after not in keys:
+            raise ApiError(400, "cursor is not one this API returned", field="cursor")
+        start = keys.index(after) + 1
+    page = list(items[start : start + limit])
+    more = start + limit < len(items)
+    return page, encode_cursor(key(page[-1])) if more and page else None
+
+
+# --- presenters --------------------------------------------------------------------------------
+
+
+def card_out(card: Card, *, seed: int = 0) -> CardOut:
+    """A card as shown before answering: never the answer itself."""
+    spec = card.spec
+    out = CardOut(
+        id=card.id,
+        topic=card.topic_id,
+        kind=spec.kind,
+        prompt=spec.prompt,
+        code=spec.code,
+        auto_graded=is_auto_graded(card),
+    )
+    if isinstance(spec, ChoiceCard):
+        import random
+
+        order = grading.choice_order(spec, random.Random(f"{card.id}:{seed}"))
+        out.options = [OptionOut(index=i, text=spec.options[i].text) for i in order]
+        out.multiple = spec.multiple
+    elif isinstance(spec, ClozeCard):
+        out.masked_text = grading.cloze_masked(spec)
+        out.blanks = len(grading.cloze_blanks(spec))
+        out.language = spec.lang
+    elif isinstance(spec, SqlCard):
+        out.code, out.setup, out.language = spec.query, spec.setup, "sql"
+    elif isinstance(spec, OutputCard | RecallCard):
+        out.language = "python" if spec.code else None
+    return out
+
+
+def problem_out(problem: Problem, status: str) -> ProblemOut:
+    return ProblemOut(
+        slug=problem.slug,
+        title=problem.spec.title,
+        difficulty=problem.spec.difficulty,
+        topics=list(problem.spec.topics),
+        status=status,
+    )
+
+
+def judgement_out(judgement: Judgement) -> JudgementOut:
+    return JudgementOut.model_validate(judgement.to_json())
+
+
+def _card(svc: AppServices, card_id: str) -> Card:
+    card = svc.catalog.cards.get(card_id)
+    if card is None:
+        raise ApiError(404, f"no card {card_id!r}", field="card_id")
+    return card
+
+
+def _problem(svc: AppServices, slug: str) -> Problem:
+    problem = svc.catalog.problems.get(slug)
+    if problem is None:
+        raise ApiError(404, f"no problem {slug!r}", field="slug")
+    return problem
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- curriculum --------------------------------------------------------------------------------
+
+
+@router.get("/readiness", response_model=ReadinessOut, tags=["progress"])
+def get_readiness(svc: Services, who: Who) -> ReadinessOut:
+    """Readiness per section and overall, weighted by the seed's priorities."""
+    result = readiness(svc.catalog, svc.db, who.user_id, _now())
+    return ReadinessOut(
+        overall=result.overall,
+        sections=[
+            SectionOut(
+                id=s.section_id,
+                title=s.title,
+                priority=s.priority,
+                cards=s.cards,
+                seen=s.seen,
+                due=s.due,
+                readiness=s.readiness,
+            )
+            for s in result.sections
+        ],
+    )
+
+
+@router.get("/topics", response_model=Page[TopicOut], tags=["curriculum"])
+def list_topics(
+    svc: Services,
+    who: Who,
+    section: Annotated[str | None, Query(max_length=100)] = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[TopicOut]:
+    catalog = svc.catalog
+    if section is not None and section not in {s.id for s in catalog.sections}:
+        raise ApiError(404, f"no section {section!r}", field="section")
+    from prep.study.progress import topic_progress
+
+    progress = topic_progress(catalog, svc.db, who.user_id, _now())
+    topics = [
+        t for s in catalog.sections if section in (None, s.id) for t in catalog.topics_in(s.id)
+    ]
+    page, next_cursor = paginate(topics, lambda t: t.id, cursor, limit)
+    return Page[TopicOut](
+        items=[
+            TopicOut(
+                id=t.id,
+                title=t.title,
+                section=t.section_id,
+                priority=t.priority,
+                has_lesson=t.id in catalog.lessons,
+                cards=progress[t.id].cards,
+                seen=progress[t.id].seen,
+                due=progress[t.id].due,
+                mastery=progress[t.id].mastery,
+            )
+            for t in page
+        ],
+        next_cursor=next_cursor,
+    )
+
+
+@router.get("/topics/{topic_id}", response_model=TopicDetail, tags=["curriculum"])
+def get_topic(topic_id: str, svc: Services, who: Who) -> TopicDetail:
+    catalog = svc.catalog
+    topic = catalog.topics.get(topic_id)
+    if topic is None:
+        raise ApiError(404, f"no topic {topic_id!r}", field="topic_id")
+    from prep.study.progress import topic_progress
+
+    progress = topic_progress(catalog, svc.db, who.user_id, _now())[topic_id]
+    lesson = catalog.lessons.get(topic_id)
+    return TopicDetail(
+        id=topic.id,
+        title=topic.title,
+        section=topic.section_id,
+        priority=topic.priority,
+        seed=topic.seed,
+        has_lesson=lesson is not None,
+        cards=progress.cards,
+        seen=progress.seen,
+        due=progress.due,
+        mastery=progress.mastery,
+        lesson=LessonOut(
+            summary=lesson.meta.summary,
+            key_points=list(lesson.meta.key_points),
+            pitfalls=list(lesson.meta.pitfalls),
+            interviewer_probes=list(lesson.meta.interviewer_probes),
+            body_markdown=lesson.body,
+        )
+        if lesson
+        else None,
+        problems=[p.slug for p in catalog.problems_for(topic_id)],
+    )
+
+
+# --- study -------------------------------------------------------------------------------------
+
+
+@router.get("/study/next", response_model=NextCardOut, tags=["study"])
+def next_card(
+    svc: Services,
+    who: Who,
+    section: Annotated[str | None, Query(max_length=100)] = None,
+    topic: Annotated[str | None, Query(max_length=100)] = None,
+) -> NextCardOut:
+    """The card to study now (due first, then new within today's limit), and what is left."""
+    try:
+        scope = Scope(section, topic).validate(svc.catalog)
+    except ScopeError as exc:
+        raise ApiError(404, str(exc), field="topic" if topic else "section") from None
+    study = svc.study(who.user_id)
+    now = _now()
+    upcoming = study.next_card(scope, now)
+    counts = study.counts(scope, now)
+    return NextCardOut(
+        card=card_out(upcoming.card) if upcoming else None,
+        is_new=bool(upcoming and upcoming.is_new),
+        due=counts.due,
+        new=counts.new,
+    )
+
+
+@router.post("/cards/{card_id}/check", response_model=GradeOut, tags=["study"])
+def check_answer(card_id: str, body: AnswerIn, svc: Services, who: Who) -> GradeOut:
+    """Grade an answer without recording it (the page shows the verdict, then asks a rating)."""
+    card = _card(svc, card_id)
+    try:
+        grade = grade_answer(svc.catalog, card, body.to_answer())
+    except AnswerFormatError as exc:
+        raise ApiError(422, str(exc), field="answer") from None
+    return GradeOut(
+        correct=grade.correct,
+        expected=grade.expected,
+        notes=list(grade.notes),
+        explanation=card.spec.explanation,
+    )
+
+
+@router.post("/reviews", response_model=ReviewOut, status_code=201, tags=["study"])
+def post_review(body: ReviewIn, svc: Services, who: Who) -> ReviewOut:
+    """Record a review. Auto-graded cards are graded here from `answer`: a wrong answer is
+    recorded as Again whatever the rating says."""
+    card = _card(svc, body.card_id)
+    answer = body.answer.to_answer() if body.answer else None
+    try:
+        grade = None
+        if is_auto_graded(card):
+            if answer is None:
+                raise AnswerFormatError(f"a {card.kind} card needs an 'answer' to grade")
+            grade = grade_answer(svc.catalog, card, answer)
+        rating = resolve_rating(card, grade, body.rating)
+    except AnswerFormatError as exc:
+        raise ApiError(422, str(exc), field="answer" if answer or grade else "rating") from None
+    outcome = svc.study(who.user_id).record(
+        card.id,
+        rating,
+        _now(),
+        answer=answer.as_log_text() if answer else None,
+        correct=grade.correct if grade else None,
+        duration_ms=body.duration_ms,
+    )
+    return ReviewOut(
+        card_id=card.id,
+        rating=rating,
+        correct=grade.correct if grade else None,
+        expected=grade.expected if grade else None,
+        explanation=card.spec.explanation,
+        due=outcome.due,
+    )
+
+
+@router.get("/stats", response_model=StatsOut, tags=["progress"])
+def get_stats(svc: Services, who: Who) -> StatsOut:
+    stats = review_stats(svc.catalog, svc.db, who.user_id, _now(), days=182, forecast_days=30)
+    return StatsOut(
+        total_reviews=stats.total_reviews,
+        streak_days=stats.streak_days,
+        retention=stats.retention,
+        per_day=[DayOut(day=d.day, reviews=d.reviews, correct=d.correct) for d in stats.per_day],
+        forecast=[DayOut(day=d, reviews=n, correct=0) for d, n in stats.forecast],
+        readiness=get_readiness(svc, who),
+    )
+
+
+# --- problems ----------------------------------------------------------------------------------
+
+
+@router.get("/problems", response_model=Page[ProblemOut], tags=["practice"])
+def list_problems(
+    svc: Services,
+    who: Who,
+    topic: Annotated[str | None, Query(max_length=100)] = None,
+    difficulty: Literal["easy", "medium", "hard"] | None = None,
+    status: Literal["solved", "attempted", "new"] | None = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[ProblemOut]:
+    if topic is not None and topic not in svc.catalog.topics:
+        raise ApiError(404, f"no topic {topic!r}", field="topic")
+    statuses = problem_statuses(svc.db, who.user_id)
+    chosen = [
+        problem_out(p, statuses.get(p.slug, "new"))
+        for p in svc.catalog.problems.values()
+        if topic in (None, *p.spec.topics)
+        and difficulty in (None, p.spec.difficulty)
+        and status in (None, statuses.get(p.slug, "new"))
+    ]
+    page, next_cursor = paginate(chosen, lambda p: p.slug, cursor, limit)
+    return Page[ProblemOut](items=page, next_cursor=next_cursor)
+
+
+@router.get("/problems/{slug}", response_model=ProblemDetail, tags=["practice"])
+def get_problem(slug: str, svc: Services, who: Who) -> ProblemDetail:
+    problem = _problem(svc, slug)
+    status = problem_statuses(svc.db, who.user_id).get(slug, "new")
+    return ProblemDetail(
+        **problem_out(problem, status).model_dump(),
+        statement_markdown=problem.statement,
+        starter=problem.starter,
+        samples=[
+            SampleOut(name=c.name, input=c.input, expected=c.expected) for c in problem.samples
+        ],
+        time_limit_ms=problem.spec.time_limit_ms,
+        memory_limit_mb=problem.spec.memory_limit_mb,
+    )
+
+
+@router.post("/problems/{slug}/runs", response_model=JudgementOut, tags=["practice"])
+async def run_samples(slug: str, body: CodeIn, svc: Services, who: Who) -> JudgementOut:
+    """Run the code on the sample cases only; nothing is recorded."""
+    problem = _problem(svc, slug)
+    async with svc.judge_slots:
+        judgement = await run_in_threadpool(svc.judge.run_samples, problem, body.code)
+    return judgement_out(judgement)
+
+
+@router.post(
+    "/problems/{slug}/submissions",
+    response_model=SubmissionDetail,
+    status_code=201,
+    tags=["practice"],
+)
+async def submit(slug: str, body: CodeIn, svc: Services, who: Who) -> SubmissionDetail:
+    """Judge on every case (and estimate complexity when accepted); the verdict is stored."""
+    problem = _problem(svc, slug)
+    async with svc.judge_slots:
+        judgement = await run_in_threadpool(svc.judge.submit, problem, body.code)
+    submission_id = record_submission(svc.db, who.user_id, slug, body.code, judgement)
+    return get_submission(submission_id, svc, who)
+
+
+@router.get("/submissions", response_model=Page[SubmissionOut], tags=["practice"])
+def list_submissions(
+    svc: Services,
+    who: Who,
+    problem: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[SubmissionOut]:
+    """Newest first."""
+    before = None
+    if cursor is not None:
+        raw = decode_cursor(cursor)
+        if not raw.isdigit():
+            raise ApiError(400, "cursor is not one this API returned", field="cursor")
+        before = int(raw)
+    rows = submission_page(svc.db, who.user_id, problem=problem, before_id=before, limit=limit + 1)
+    page = rows[:limit]
+    return Page[SubmissionOut](
+        items=[
+            SubmissionOut(
+                id=r.id,
+                problem=r.problem,
+                verdict=r.verdict,
+                passed=r.passed,
+                total=r.total,
+                time_ms=r.time_ms,
+                created_at=r.created_at,
+            )
+            for r in page
+        ],
+        next_cursor=encode_cursor(str(page[-1].id)) if len(rows) > limit else None,
+    )
+
+
+@router.get("/submissions/{submission_id}", response_model=SubmissionDetail, tags=["practice"])
+def get_submission(submission_id: int, svc: Services, who: Who) -> SubmissionDetail:
+    from prep.judge.history import submission_detail
+
+    found = submission_detail(svc.db, who.user_id, submission_id)
+    if found is None:  # someone else's submission is as unknown as a missing one
+        raise ApiError(404, f"no submission {submission_id}", field="submission_id")
+    stored, code, result = found
+    return SubmissionDetail(
+        id=stored.id,
+        problem=stored.problem,
+        verdict=stored.verdict,
+        passed=stored.passed,
+        total=stored.total,
+        time_ms=stored.time_ms,
+        created_at=stored.created_at,
+        code=code,
+        result=JudgementOut.model_validate(result),
+    )
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def settings_out(settings: Settings) -> SettingsOut:
+    return SettingsOut(
+        desired_retention=settings.desired_retention,
+        new_cards_per_day=settings.new_cards_per_day,
+        interview_date=settings.interview_date,
+    )
+
+
+@router.get("/settings", response_model=SettingsOut, tags=["settings"])
+def get_settings(svc: Services, who: Who) -> SettingsOut:
+    return settings_out(load_settings(svc.db, who.user_id))
+
+
+@router.patch("/settings", response_model=SettingsOut, tags=["settings"])
+def patch_settings(body: SettingsIn, svc: Services, who: Who) -> SettingsOut:
+    """Change some settings; fields left out keep their value."""
+    current = load_settings(svc.db, who.user_id)
+    changes: dict[str, Any] = body.model_dump(exclude_unset=True, exclude={"clear_interview_date"})
+    if body.clear_interview_date:
+        changes["interview_date"] = None
+    updated = replace(current, **changes)
+    save_settings(svc.db, who.user_id, updated)
+    return settings_out(updated)
+
+
+# --- accounts (hosted mode) --------------------------------------------------------------------
+
+
+def _hosted_only(svc: AppServices) -> None:
+    if not svc.config.hosted:
+        raise ApiError(404, "accounts exist only in hosted mode; local mode has one user")
+
+
+@router.post("/accounts", response_model=AccountOut, status_code=201, tags=["accounts"])
+def sign_up(body: CredentialsIn, svc: Services) -> AccountOut:
+    _hosted_only(svc)
+    try:
+        user_id = create_account(svc.db, body.username, body.password)
+    except AccountError as exc:
+        status = 409 if exc.field == "username" and "taken" in str(exc) else 422
+        raise ApiError(status, str(exc), field=exc.field) from None
+    return AccountOut(id=user_id, username=body.username.strip().lower())
+
+
+@router.post(
+    "/tokens",
+    response_model=TokenOut,
+    status_code=201,
+    tags=["accounts"],
+    responses=problem_responses(429),
+)
+def create_token(body: TokenIn, request: Request, svc: Services) -> TokenOut:
+    """Exchange a username and password for a bearer token (shown once)."""
+    _hosted_only(svc)
+    keys = login_keys(request, body.username)
+    if wait := svc.logins.retry_after(*keys):
+        raise ApiError(
+            429, "too many failed logins; try again later", headers={"Retry-After": str(wait)}
+        )
+    user_id = authenticate(svc.db, body.username, body.password)
+    if user_id is None:
+        svc.logins.failed(*keys)
+        raise ApiError(401, "wrong username or password")
+    svc.logins.succeeded(*keys)
+    return TokenOut(token=create_api_token(svc.db, user_id, body.name))
+
+
+@router.delete("/tokens/current", status_code=204, tags=["accounts"])
+def revoke_token(request: Request, svc: Services, who: Who) -> Response:
+    """Revoke the bearer token this request was made with."""
+    _hosted_only(svc)
+    if not who.via_token:
+        raise ApiError(400, "this request was not made with a bearer token")
+    token = request.headers["authorization"].partition(" ")[2].strip()
+    revoke_api_token(svc.db, token)
+    return Response(status_code=204)
+
+
+def login_keys(request: Request, username: str) -> tuple[str, str]:
+    """Failed logins are counted per client address and per username."""
+    client = request.client.host if request.client else "unknown"
+    return f"ip:{client}", f"user:{username.strip().lower()}"

@@ -1,0 +1,142 @@
+"""The FastAPI application: pages, the JSON API, and the guards every request passes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from prep.content.catalog import Catalog
+from prep.store.database import Database
+from prep.web.config import WebConfig
+from prep.web.problems import (
+    ApiError,
+    FieldError,
+    Problem,
+    problem_response,
+    validation_errors,
+)
+from prep.web.services import AppServices
+
+MAX_BODY_BYTES = 1024 * 1024  # the largest legitimate body is a 256 KiB solution
+STATIC_DIR = Path(__file__).parent / "static"
+API_PREFIX = "/api/"
+
+
+def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
+    """The app over an open catalog and database; the caller owns their lifetime."""
+    svc = AppServices(config.validated(), catalog, db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        svc.close()
+
+    app = FastAPI(
+        title="prep",
+        version="1.0.0",
+        summary="Interview preparation: curriculum, spaced repetition and a judge.",
+        docs_url="/docs",
+        openapi_url="/api/v1/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.services = svc
+    app.state.local_user_id = db.local_user_id()
+
+    if not config.hosted:
+        # A page on another site can point a browser at 127.0.0.1 by a name it controls (DNS
+        # rebinding); only our own host names are answered.
+        app.add_middleware(
+            TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "testserver"]
+        )
+
+    @app.middleware("http")
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        is_api = request.url.path.startswith(API_PREFIX)
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return _error(request, 413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
+        if is_api and request.method in {"POST", "PUT", "PATCH"}:
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            has_body = length not in (None, "0") or "transfer-encoding" in request.headers
+            if has_body and media != "application/json":
+                return _error(
+                    request, 415, "send the body as JSON with 'Content-Type: application/json'"
+                )
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not is_api and request.url.path != "/docs":  # /docs loads Swagger UI from its CDN
+            response.headers.setdefault("X-Frame-Options", "DENY")
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+            )
+        return response
+
+    @app.exception_handler(ApiError)
+    async def on_api_error(request: Request, exc: ApiError) -> Response:
+        return _error(request, exc.status, exc.detail, exc.errors, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = validation_errors(exc)
+        detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
+        return _error(request, 422, detail, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = dict(exc.headers) if exc.headers else None
+        return _error(request, exc.status_code, str(exc.detail), headers=headers)
+
+    from prep.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _declare_problem_schema(app)
+    return app
+
+
+def _error(
+    request: Request,
+    status: int,
+    detail: str,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    if request.url.path.startswith(API_PREFIX):
+        return problem_response(request, status, detail, errors, headers)
+    from prep.web.pages import error_page
+
+    return error_page(request, status, detail, headers)
+
+
+def _declare_problem_schema(app: FastAPI) -> None:
+    """Put the Problem model into the OpenAPI components the error responses refer to."""
+    original = app.openapi
+
+    def openapi() -> dict[str, object]:
+        if app.openapi_schema is None:
+            schema = original()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(
+                Problem.model_json_schema(ref_template="#/components/schemas/{model}")["$defs"]
+            )
+            problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            problem.pop("$defs", None)
+            components["Problem"] = problem
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
