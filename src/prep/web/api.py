@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from prep.content.catalog import Card, Problem
 from prep.content.models import ChoiceCard, ClozeCard, OutputCard, RecallCard, SqlCard
@@ -127,8 +127,35 @@ class NextCardOut(BaseModel):
     new: int
 
 
-class AnswerIn(BaseModel):
-    choices: list[int] | None = Field(None, max_length=8)
+def _integral(value: Any) -> Any:
+    """JSON has one number type: 3.0 is the integer 3 (as JSON Schema says), "3" is not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if value is not None and not isinstance(value, str):
+        raise ValueError("expected a date as a 'YYYY-MM-DD' string")
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(_integral)]
+RatingIn = Annotated[int, Field(ge=1, le=4), BeforeValidator(_integral)]
+DurationIn = Annotated[int, Field(ge=0, le=86_400_000), BeforeValidator(_integral)]
+NewCardsIn = Annotated[int, Field(ge=0, le=500), BeforeValidator(_integral)]
+RetentionIn = Annotated[float, Field(ge=0.70, le=0.99)]
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]
+
+
+class StrictInput(BaseModel):
+    """Request bodies take JSON types as documented: "3" is not a rating, 0 is not false."""
+
+    model_config = ConfigDict(strict=True)
+
+
+class AnswerIn(StrictInput):
+    choices: list[JsonInt] | None = Field(None, max_length=8)
     text: str | None = Field(None, max_length=20_000)
     blanks: list[Annotated[str, Field(max_length=2_000)]] | None = Field(None, max_length=20)
 
@@ -140,11 +167,11 @@ class AnswerIn(BaseModel):
         )
 
 
-class ReviewIn(BaseModel):
+class ReviewIn(StrictInput):
     card_id: str = Field(max_length=200)
-    rating: int | None = Field(None, ge=1, le=4, description="1 Again, 2 Hard, 3 Good, 4 Easy")
+    rating: RatingIn | None = Field(None, description="1 Again, 2 Hard, 3 Good, 4 Easy")
     answer: AnswerIn | None = None
-    duration_ms: int | None = Field(None, ge=0, le=86_400_000)
+    duration_ms: DurationIn | None = None
 
 
 class GradeOut(BaseModel):
@@ -185,16 +212,14 @@ class ProblemDetail(ProblemOut):
     memory_limit_mb: int
 
 
-class CodeIn(BaseModel):
-    code: str = Field(max_length=MAX_CODE_BYTES)
+class CodeIn(StrictInput):
+    code: str = Field(min_length=1, max_length=MAX_CODE_BYTES)
 
     @field_validator("code")
     @classmethod
     def _within_bytes(cls, code: str) -> str:
         if len(code.encode("utf-8")) > MAX_CODE_BYTES:
             raise ValueError(f"code is larger than {MAX_CODE_BYTES // 1024} KiB")
-        if not code.strip():
-            raise ValueError("code is empty")
         return code
 
 
@@ -263,14 +288,14 @@ class SettingsOut(BaseModel):
     interview_date: date | None
 
 
-class SettingsIn(BaseModel):
-    desired_retention: float | None = Field(None, ge=0.70, le=0.99)
-    new_cards_per_day: int | None = Field(None, ge=0, le=500)
-    interview_date: date | None = None
+class SettingsIn(StrictInput):
+    desired_retention: RetentionIn | None = Field(None, description="null: unchanged")
+    new_cards_per_day: NewCardsIn | None = Field(None, description="null: unchanged")
+    interview_date: IsoDate = Field(None, strict=False)
     clear_interview_date: bool = False
 
 
-class CredentialsIn(BaseModel):
+class CredentialsIn(StrictInput):
     username: str = Field(min_length=1, max_length=40)
     password: str = Field(min_length=1, max_length=1024)
 
@@ -503,7 +528,7 @@ def next_card(
     )
 
 
-@router.post("/cards/{card_id}/check", response_model=GradeOut, tags=["study"])
+@router.post("/cards/{card_id:path}/check", response_model=GradeOut, tags=["study"])
 def check_answer(card_id: str, body: AnswerIn, svc: Services, who: Who) -> GradeOut:
     """Grade an answer without recording it (the page shows the verdict, then asks a rating)."""
     card = _card(svc, card_id)
@@ -529,11 +554,12 @@ def post_review(body: ReviewIn, svc: Services, who: Who) -> ReviewOut:
         grade = None
         if is_auto_graded(card):
             if answer is None:
-                raise AnswerFormatError(f"a {card.kind} card needs an 'answer' to grade")
+                raise AnswerFormatError(f"this {card.kind} card needs an 'answer' to grade")
             grade = grade_answer(svc.catalog, card, answer)
         rating = resolve_rating(card, grade, body.rating)
     except AnswerFormatError as exc:
-        raise ApiError(422, str(exc), field="answer" if answer or grade else "rating") from None
+        field = "answer" if is_auto_graded(card) else "rating"
+        raise ApiError(422, str(exc), field=field) from None
     outcome = svc.study(who.user_id).record(
         card.id,
         rating,
@@ -667,7 +693,9 @@ def list_submissions(
 
 
 @router.get("/submissions/{submission_id}", response_model=SubmissionDetail, tags=["practice"])
-def get_submission(submission_id: int, svc: Services, who: Who) -> SubmissionDetail:
+def get_submission(
+    submission_id: Annotated[int, Path(ge=1, le=2**62)], svc: Services, who: Who
+) -> SubmissionDetail:
     from prep.judge.history import submission_detail
 
     found = submission_detail(svc.db, who.user_id, submission_id)
@@ -707,7 +735,13 @@ def get_settings(svc: Services, who: Who) -> SettingsOut:
 def patch_settings(body: SettingsIn, svc: Services, who: Who) -> SettingsOut:
     """Change some settings; fields left out keep their value."""
     current = load_settings(svc.db, who.user_id)
-    changes: dict[str, Any] = body.model_dump(exclude_unset=True, exclude={"clear_interview_date"})
+    given = body.model_dump(exclude_unset=True, exclude={"clear_interview_date"})
+    # null means "unchanged" for the numbers; for the date it clears it.
+    changes: dict[str, Any] = {
+        name: value
+        for name, value in given.items()
+        if value is not None or name == "interview_date"
+    }
     if body.clear_interview_date:
         changes["interview_date"] = None
     updated = replace(current, **changes)

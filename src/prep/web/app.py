@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -97,7 +98,16 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
         headers = dict(exc.headers) if exc.headers else None
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; a path served by
+            # several routes (GET and PATCH /settings) must list all their methods.
+            headers = {"Allow": ", ".join(_allowed_methods(app, request))}
         return _error(request, exc.status_code, str(exc.detail), headers=headers)
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        """Liveness for load balancers and the load benchmark's baseline: touches nothing."""
+        return {"status": "ok"}
 
     from prep.web import api, pages
 
@@ -106,6 +116,14 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _declare_problem_schema(app)
     return app
+
+
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(request.url.path):
+            methods |= route.methods
+    return sorted(methods)
 
 
 def _error(

@@ -28,8 +28,10 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   if (/^[1-9]$/.test(event.key)) {
+    // A closed <details> keeps its content laid out in current browsers (offsetParent is set),
+    // so the ratings of an unrevealed recall card must be excluded by hand.
     const visible = [...document.querySelectorAll(`[data-key="${event.key}"]`)]
-      .filter((el) => el.offsetParent !== null);
+      .filter((el) => el.offsetParent !== null && !el.closest("details:not([open])"));
     const target = visible[0];
     if (!target) return;
     event.preventDefault();

@@ -1,0 +1,154 @@
+"""Server-rendered pages, driven as a browser without JavaScript would: links and forms."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from fastapi.testclient import TestClient
+
+from prep.web.charts import bar_chart, heatmap
+from tests.web.conftest import RIGHT, WRONG
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found
+    return found.group(1)
+
+
+def _hidden(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+
+
+def test_every_page_renders(client: TestClient) -> None:
+    for path in (
+        "/",
+        "/topics",
+        "/topics/gens",
+        "/study",
+        "/problems",
+        "/problems/increment",
+        "/problems/increment/submissions",
+        "/settings",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_unknown_pages_are_readable_404s(client: TestClient) -> None:
+    for path in ("/topics/nope", "/problems/nope", "/submissions/42", "/study?topic=nope"):
+        response = client.get(path)
+        assert response.status_code == 404 and "Not found" in response.text, path
+
+
+def test_lesson_page_highlights_code_and_escapes_content(client: TestClient) -> None:
+    page = client.get("/topics/gens").text
+    assert 'class="code"' in page  # Pygments-highlighted example
+    assert "Generators produce values lazily." in page
+    assert "<script>" not in page.split("</head>")[1]
+
+
+def test_recall_card_reviewed_through_forms_reaches_the_dashboard(client: TestClient) -> None:
+    page = client.get("/study?topic=misc").text
+    assert 'id="reveal"' in page  # misc's first card is a recall card, revealed by <details>
+    fields = _hidden(page)
+    response = client.post("/study/review", data=fields | {"rating": "3"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/study?topic=misc"
+    dashboard = client.get("/").text
+    assert re.search(r'id="reviews-today">1<', dashboard)
+    assert 'data-count="1"' in dashboard  # today's heatmap cell
+
+
+def test_typed_answer_is_graded_then_rated(client: TestClient) -> None:
+    page = client.get("/study?topic=gens").text
+    fields = _hidden(page)
+    assert fields["card_id"] == "gens/lazy"
+    graded = client.post("/study/check", data=fields | {"text": "[0, 1] [0, 1]"})
+    assert graded.status_code == 200 and "Not quite" in graded.text and "[0, 1] []" in graded.text
+    assert "recorded as Again" in graded.text
+    carried = _hidden(graded.text)
+    assert carried["text"] == "[0, 1] [0, 1]"
+    client.post("/study/review", data=carried | {"rating": "1"})
+    stats = client.get("/api/v1/stats").json()
+    assert stats["total_reviews"] == 1
+
+
+def test_a_forged_rating_for_a_wrong_answer_is_still_again(client: TestClient) -> None:
+    fields = _hidden(client.get("/study?topic=gens").text)
+    client.post("/study/review", data=fields | {"text": "wrong", "rating": "4"})
+    [review] = client.get("/api/v1/stats").json()["per_day"][-1:]
+    assert review["reviews"] == 1 and review["correct"] == 0  # recorded as Again
+
+
+def test_problem_page_runs_and_submits_with_verdicts(client: TestClient) -> None:
+    page = client.get("/problems/increment").text
+    token = _csrf(page)
+    run = client.post(
+        "/problems/increment", data={"csrf_token": token, "code": WRONG, "action": "run"}
+    )
+    assert 'id="failing-sample"' in run.text and "wrong answer" in run.text
+    assert client.get("/api/v1/submissions").json()["items"] == []  # runs are not stored
+    wrong = client.post(
+        "/problems/increment", data={"csrf_token": token, "code": WRONG, "action": "submit"}
+    )
+    assert "wrong answer" in wrong.text and "submission 1" in wrong.text
+    right = client.post(
+        "/problems/increment", data={"csrf_token": token, "code": RIGHT, "action": "submit"}
+    )
+    assert 'class="verdict-name">accepted' in right.text
+    history = client.get("/problems/increment/submissions").text
+    assert history.count("/submissions/") == 2
+    assert "solved" in client.get("/problems?status=solved").text
+    assert "x + 1" in client.get("/problems/increment").text  # the editor keeps the last code
+
+
+def test_empty_code_is_refused_on_the_page_and_not_stored(client: TestClient) -> None:
+    token = _csrf(client.get("/problems/increment").text)
+    page = client.post(
+        "/problems/increment", data={"csrf_token": token, "code": " ", "action": "submit"}
+    )
+    assert page.status_code == 422 and "the code is empty" in page.text
+    assert client.get("/api/v1/submissions").json()["items"] == []
+
+
+def test_settings_page_validates_and_keeps_the_old_values(client: TestClient) -> None:
+    token = _csrf(client.get("/settings").text)
+    bad = client.post(
+        "/settings",
+        data={
+            "csrf_token": token,
+            "desired-retention": "2",
+            "new-cards-per-day": "5",
+            "interview-date": "",
+        },
+    )
+    assert bad.status_code == 422 and "desired-retention must be between" in bad.text
+    assert client.get("/api/v1/settings").json()["new_cards_per_day"] == 20
+    good = client.post(
+        "/settings",
+        data={
+            "csrf_token": token,
+            "desired-retention": "0.85",
+            "new-cards-per-day": "5",
+            "interview-date": "2027-03-01",
+        },
+    )
+    assert good.status_code == 200
+    assert client.get("/api/v1/settings").json() == {
+        "desired_retention": 0.85,
+        "new_cards_per_day": 5,
+        "interview_date": "2027-03-01",
+    }
+    assert "days to the interview" in client.get("/").text
+
+
+def test_heatmap_shades_by_count_and_forecast_draws_one_bar_per_day() -> None:
+    days = [(date(2026, 11, d), n) for d, n in ((23, 0), (24, 1), (25, 8))]
+    svg = heatmap(days)
+    assert svg.count("<rect") == 3 and 'fill="#ebedf0"' in svg and "8 reviews" in svg
+    assert "<script" not in svg
+    bars = bar_chart([(date(2026, 11, 29), 5), (date(2026, 11, 30), 0)])
+    assert bars.count("<rect") == 2 and "5 cards due" in bars
