@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from prep.cli.app import app
+from prep.content.catalog import Catalog
 from tests.conftest import REAL_CONTENT, write_tree
 
 runner = CliRunner()
@@ -61,14 +62,41 @@ def test_json_over_the_real_content_covers_the_whole_seed() -> None:
     assert all(set(q) == {"id", "seed", "section", "model_answer"} for q in data["questions"])
 
 
-def test_core_python_has_a_lesson_and_five_cards_of_two_kinds_per_topic() -> None:
+def test_every_topic_has_a_lesson_and_five_cards_of_two_kinds() -> None:
     result = runner.invoke(app, ["content", "stats", "--json", "--content", str(REAL_CONTENT)])
-    core = [t for t in json.loads(result.output)["topics"] if t["section"] == "core-python"]
-    assert len(core) == 23
+    data = json.loads(result.output)
+    assert len(data["topics"]) == 122
     thin = [
-        t["id"] for t in core if t["lessons"] != 1 or t["cards"] < 5 or len(t["card_types"]) < 2
+        t["id"]
+        for t in data["topics"]
+        if t["lessons"] != 1 or t["cards"] < 5 or len(t["card_types"]) < 2
     ]
     assert thin == []
+    assert [q["id"] for q in data["questions"] if not q["model_answer"]] == []
+
+
+def test_the_reading_list_covers_every_recommended_resource(real_catalog: Catalog) -> None:
+    assert set(real_catalog.reading) == {r.id for r in real_catalog.resources}
+    assert len(real_catalog.resources) == 8
+
+
+def test_every_design_sheet_and_devops_artefact_is_validated(real_catalog: Catalog) -> None:
+    """The system-design lessons are sheets, and DevOps lessons carry schema-checked config."""
+    from prep.content.design_sheets import design_sheet_problems
+
+    sheets = [real_catalog.lessons[t.id] for t in real_catalog.topics_in("system-design")]
+    assert len(sheets) == 10 and all(design_sheet_problems(s) == [] for s in sheets)
+    schemas = {
+        ex.schema
+        for t in real_catalog.topics_in("devops-cicd")
+        for ex in real_catalog.lessons[t.id].examples
+        if ex.runs
+    }
+    assert {"k8s", "github-actions", "gitlab-ci", "compose"} <= schemas
+    languages = {
+        ex.language for lesson in real_catalog.lessons.values() for ex in lesson.examples if ex.runs
+    }
+    assert {"dockerfile", "hcl"} <= languages
 
 
 def test_table_lists_topics_and_question_coverage(tiny_content: Path) -> None:

@@ -6,20 +6,22 @@ terminal) loses nothing that was already answered.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from prep.content.catalog import Card, Catalog
 from prep.store.database import Database
 from prep.store.models import CardState, ReviewLog
-from prep.store.queries import card_states
 from prep.study.days import day_bounds
 from prep.study.ordering import new_card_order
 from prep.study.scheduler import NEW_STATE, Rating, State, make_scheduler, to_fsrs
-from prep.study.settings import load_settings
+from prep.study.settings import load_settings, read_settings
 
 #: Like Anki's learn-ahead limit: when nothing else is left, show learning cards due this soon.
 LEARN_AHEAD = timedelta(minutes=20)
@@ -79,64 +81,50 @@ class StudyService:
         self.user_id = user_id
         self.tz = tz
 
-    @cached_property
+    @property
     def _new_order(self) -> list[Card]:
-        return new_card_order(self.catalog)
+        return _new_order_of(self.catalog)
 
     def next_card(self, scope: Scope, now: datetime) -> NextCard | None:
         """Due cards first (most overdue first), then new cards within today's limit, then
         learning cards that fall due within LEARN_AHEAD."""
-        states = card_states(self.db, self.user_id)
-        due = sorted(
-            (
-                row
-                for row in states.values()
-                if row.due <= now and self._in_scope(row.card_id, scope)
-            ),
-            key=lambda row: row.due,
-        )
-        if due:
-            return NextCard(self.catalog.cards[due[0].card_id], is_new=False)
-        if self.new_remaining_today(now) > 0:
-            for card in self._new_order:
-                if card.id not in states and scope.contains(card, self.catalog):
-                    return NextCard(card, is_new=True)
-        soon = sorted(
-            (
-                row
-                for row in states.values()
-                if row.state in (State.Learning, State.Relearning)
-                and row.due <= now + LEARN_AHEAD
-                and self._in_scope(row.card_id, scope)
-            ),
-            key=lambda row: row.due,
-        )
-        return NextCard(self.catalog.cards[soon[0].card_id], is_new=False) if soon else None
+        with self.db.session() as session:
+            return self._next_card(_Queue(session, self, now), scope)
 
     def counts(self, scope: Scope, now: datetime) -> QueueCounts:
-        states = card_states(self.db, self.user_id)
-        due = sum(
-            1 for row in states.values() if row.due <= now and self._in_scope(row.card_id, scope)
-        )
-        unseen = sum(
-            1 for c in self._new_order if c.id not in states and scope.contains(c, self.catalog)
-        )
-        return QueueCounts(due, min(unseen, self.new_remaining_today(now)))
+        with self.db.session() as session:
+            return self._counts(_Queue(session, self, now), scope)
+
+    def queue(self, scope: Scope, now: datetime) -> tuple[NextCard | None, QueueCounts]:
+        """next_card and counts together, from one read of the database."""
+        with self.db.session() as session:
+            queue = _Queue(session, self, now)
+            return self._next_card(queue, scope), self._counts(queue, scope)
 
     def new_remaining_today(self, now: datetime) -> int:
-        start, end = day_bounds(now, self.tz)
         with self.db.session() as session:
-            introduced = session.scalar(
-                select(func.count())
-                .select_from(CardState)
-                .where(
-                    CardState.user_id == self.user_id,
-                    CardState.introduced_at >= start,
-                    CardState.introduced_at < end,
-                )
-            )
-        limit = load_settings(self.db, self.user_id).new_cards_per_day
-        return max(0, limit - (introduced or 0))
+            return _Queue(session, self, now).new_remaining_today
+
+    def _next_card(self, queue: _Queue, scope: Scope) -> NextCard | None:
+        for card_id in queue.due:
+            if self._in_scope(card_id, scope):
+                return NextCard(self.catalog.cards[card_id], is_new=False)
+        if queue.new_remaining_today > 0:
+            for card in self._new_order:
+                if card.id not in queue.seen and scope.contains(card, self.catalog):
+                    return NextCard(card, is_new=True)
+        for card_id in queue.learning_soon():
+            if self._in_scope(card_id, scope):
+                return NextCard(self.catalog.cards[card_id], is_new=False)
+        return None
+
+    def _counts(self, queue: _Queue, scope: Scope) -> QueueCounts:
+        due = sum(1 for card_id in queue.due if self._in_scope(card_id, scope))
+        seen = queue.seen
+        unseen = sum(
+            1 for c in self._new_order if c.id not in seen and scope.contains(c, self.catalog)
+        )
+        return QueueCounts(due, min(unseen, queue.new_remaining_today))
 
     def record(
         self,
@@ -198,3 +186,71 @@ class StudyService:
         # Cards removed from the content keep their history but are no longer shown.
         card = self.catalog.cards.get(card_id)
         return card is not None and scope.contains(card, self.catalog)
+
+
+class _Queue:
+    """What choosing the next card needs from the database, read within one session, each
+    query only when first needed. Only card ids are read, in the order the queue wants them:
+    loading every state of a user with a long history costs more than the request."""
+
+    def __init__(self, session: Session, service: StudyService, now: datetime) -> None:
+        self.session = session
+        self.user_id = service.user_id
+        self.tz = service.tz
+        self.now = now
+
+    def _ids_due_by(self, moment: datetime, *states: State) -> list[str]:
+        """Card ids due at `moment` (optionally only in `states`), most overdue first."""
+        query = select(CardState.card_id).where(
+            CardState.user_id == self.user_id, CardState.due <= moment
+        )
+        if states:
+            query = query.where(CardState.state.in_([int(s) for s in states]))
+        return list(self.session.scalars(query.order_by(CardState.due, CardState.card_id)))
+
+    @cached_property
+    def due(self) -> list[str]:
+        return self._ids_due_by(self.now)
+
+    def learning_soon(self) -> list[str]:
+        return self._ids_due_by(self.now + LEARN_AHEAD, State.Learning, State.Relearning)
+
+    @cached_property
+    def seen(self) -> set[str]:
+        """Every card the user has a state for."""
+        return set(
+            self.session.scalars(select(CardState.card_id).where(CardState.user_id == self.user_id))
+        )
+
+    @cached_property
+    def new_remaining_today(self) -> int:
+        start, end = day_bounds(self.now, self.tz)
+        introduced = self.session.scalar(
+            select(func.count())
+            .select_from(CardState)
+            .where(
+                CardState.user_id == self.user_id,
+                CardState.introduced_at >= start,
+                CardState.introduced_at < end,
+            )
+        )
+        limit = read_settings(self.session, self.user_id).new_cards_per_day
+        return max(0, limit - (introduced or 0))
+
+
+#: The new-card order of each catalog in use (computing it walks every card); catalogs are
+#: immutable, and an entry goes when its catalog does.
+_new_orders: dict[int, list[Card]] = {}
+_new_orders_lock = threading.Lock()
+
+
+def _new_order_of(catalog: Catalog) -> list[Card]:
+    key = id(catalog)
+    order = _new_orders.get(key)
+    if order is None:
+        order = new_card_order(catalog)
+        with _new_orders_lock:
+            if key not in _new_orders:
+                _new_orders[key] = order
+                weakref.finalize(catalog, _new_orders.pop, key, None)
+    return order

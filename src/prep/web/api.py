@@ -516,10 +516,7 @@ def next_card(
         scope = Scope(section, topic).validate(svc.catalog)
     except ScopeError as exc:
         raise ApiError(404, str(exc), field="topic" if topic else "section") from None
-    study = svc.study(who.user_id)
-    now = _now()
-    upcoming = study.next_card(scope, now)
-    counts = study.counts(scope, now)
+    upcoming, counts = svc.study(who.user_id).queue(scope, _now())
     return NextCardOut(
         card=card_out(upcoming.card) if upcoming else None,
         is_new=bool(upcoming and upcoming.is_new),

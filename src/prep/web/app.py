@@ -122,7 +122,7 @@ def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
     methods: set[str] = set()
     for route in app.router.routes:
         if isinstance(route, APIRoute) and route.path_regex.match(request.url.path):
-            methods |= route.methods
+            methods |= route.methods or set()
     return sorted(methods)
 
 
