@@ -84,7 +84,11 @@ def test_submit_json_has_the_documented_shape_and_is_recorded(
         4,
         None,
     )
-    assert [set(c) for c in data["cases"]] == [{"name", "verdict", "time_ms"}] * 4
+    common = {"name", "verdict", "time_ms", "sample", "message"}
+    for case in data["cases"]:
+        shown = {"input", "expected", "actual", "stdout"} if case["sample"] else set()
+        assert set(case) == common | shown, case
+    assert any(c["sample"] for c in data["cases"]) and not all(c["sample"] for c in data["cases"])
     assert _stored(practice_home) == [("increment", "accepted", 4, 4)]
 
 

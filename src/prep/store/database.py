@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,23 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     path: Path | None
+    _writer: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends normally, rolled back on error."""
         with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A unit of work that writes, for paths taken many times at once (reviews).
+
+        SQLite lets one transaction write at a time. A writer that finds the lock taken waits
+        in SQLite's busy handler, which polls with sleeps of up to 100 ms; this process's
+        writers instead queue here and start the moment the previous one commits. Writers in
+        other processes (the CLI) still meet the busy timeout, as before."""
+        with self._writer, self.session() as session:
             yield session
 
     def local_user_id(self) -> int:

@@ -71,7 +71,11 @@ class CardState(Base):
     """The FSRS state of one card for one user; the row exists once the card was first reviewed."""
 
     __tablename__ = "card_states"
-    __table_args__ = (Index("ix_card_states_user_due", "user_id", "due"),)
+    __table_args__ = (
+        Index("ix_card_states_user_due", "user_id", "due"),
+        # The daily new-card limit counts the cards introduced today.
+        Index("ix_card_states_user_introduced", "user_id", "introduced_at"),
+    )
 
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
 
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, Integer, Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from prep.content.catalog import Card, Catalog
 from prep.store.database import Database
-from prep.store.models import CardState, ReviewLog
+from prep.store.models import CardState, ReviewLog, UserSettings
+from prep.store.types import UTCDateTime
 from prep.study.days import day_bounds
 from prep.study.ordering import new_card_order
 from prep.study.scheduler import NEW_STATE, Rating, State, make_scheduler, to_fsrs
-from prep.study.settings import load_settings, read_settings
+from prep.study.settings import Settings, read_settings
 
 #: Like Anki's learn-ahead limit: when nothing else is left, show learning cards due this soon.
 LEARN_AHEAD = timedelta(minutes=20)
@@ -120,11 +121,23 @@ class StudyService:
 
     def _counts(self, queue: _Queue, scope: Scope) -> QueueCounts:
         due = sum(1 for card_id in queue.due if self._in_scope(card_id, scope))
+        remaining = queue.new_remaining_today
+        if remaining == 0:
+            return QueueCounts(due, 0)
+        in_scope = (
+            len(self._new_order)
+            if scope == Scope()
+            else sum(1 for c in self._new_order if scope.contains(c, self.catalog))
+        )
+        if in_scope - queue.seen_count >= remaining:
+            # At least `remaining` cards are unseen, whichever cards were seen: no need to
+            # read which ones (a long-standing user has a state for most of the catalog).
+            return QueueCounts(due, remaining)
         seen = queue.seen
         unseen = sum(
             1 for c in self._new_order if c.id not in seen and scope.contains(c, self.catalog)
         )
-        return QueueCounts(due, min(unseen, queue.new_remaining_today))
+        return QueueCounts(due, min(unseen, remaining))
 
     def record(
         self,
@@ -141,10 +154,9 @@ class StudyService:
             raise KeyError(f"unknown card {card_id!r}")
         if now.tzinfo is None:
             raise ValueError("review time must be timezone-aware")
-        settings = load_settings(self.db, self.user_id)
-        scheduler = make_scheduler(settings.desired_retention)
         now = now.astimezone(UTC)
-        with self.db.session() as session:
+        with self.db.write_session() as session:
+            scheduler = make_scheduler(read_settings(session, self.user_id).desired_retention)
             row = session.get(CardState, (self.user_id, card_id))
             before = NEW_STATE if row is None else row.state
             updated, _ = scheduler.review_card(
@@ -189,9 +201,10 @@ class StudyService:
 
 
 class _Queue:
-    """What choosing the next card needs from the database, read within one session, each
-    query only when first needed. Only card ids are read, in the order the queue wants them:
-    loading every state of a user with a long history costs more than the request."""
+    """What choosing the next card needs from the database, read in one session, each query
+    only when first needed. Only card ids and counts are read, never whole states: a user with
+    a long history has a state for most of the catalog, and loading them all cost more than the
+    rest of the request."""
 
     def __init__(self, session: Session, service: StudyService, now: datetime) -> None:
         self.session = session
@@ -199,43 +212,73 @@ class _Queue:
         self.tz = service.tz
         self.now = now
 
-    def _ids_due_by(self, moment: datetime, *states: State) -> list[str]:
-        """Card ids due at `moment` (optionally only in `states`), most overdue first."""
-        query = select(CardState.card_id).where(
-            CardState.user_id == self.user_id, CardState.due <= moment
-        )
-        if states:
-            query = query.where(CardState.state.in_([int(s) for s in states]))
-        return list(self.session.scalars(query.order_by(CardState.due, CardState.card_id)))
+    def _ids(self, query: Select[str], **params: object) -> list[str]:
+        return list(self.session.execute(query, {"user_id": self.user_id, **params}).scalars())
 
     @cached_property
     def due(self) -> list[str]:
-        return self._ids_due_by(self.now)
+        """Card ids due now, most overdue first."""
+        return self._ids(_DUE, until=self.now)
 
     def learning_soon(self) -> list[str]:
-        return self._ids_due_by(self.now + LEARN_AHEAD, State.Learning, State.Relearning)
+        return self._ids(_LEARNING_DUE, until=self.now + LEARN_AHEAD)
 
     @cached_property
     def seen(self) -> set[str]:
         """Every card the user has a state for."""
-        return set(
-            self.session.scalars(select(CardState.card_id).where(CardState.user_id == self.user_id))
-        )
+        return set(self._ids(_SEEN))
 
     @cached_property
-    def new_remaining_today(self) -> int:
+    def _new_cards(self) -> Row[int, int, int | None]:
         start, end = day_bounds(self.now, self.tz)
-        introduced = self.session.scalar(
-            select(func.count())
-            .select_from(CardState)
-            .where(
-                CardState.user_id == self.user_id,
-                CardState.introduced_at >= start,
-                CardState.introduced_at < end,
-            )
-        )
-        limit = read_settings(self.session, self.user_id).new_cards_per_day
-        return max(0, limit - (introduced or 0))
+        params = {"user_id": self.user_id, "day_start": start, "day_end": end}
+        return self.session.execute(_NEW_CARDS, params).one()
+
+    @property
+    def seen_count(self) -> int:
+        return len(self.seen) if "seen" in self.__dict__ else int(self._new_cards.seen)
+
+    @property
+    def new_remaining_today(self) -> int:
+        introduced, _, per_day = self._new_cards
+        if per_day is None:  # no settings row: the defaults apply
+            per_day = Settings().new_cards_per_day
+        return max(0, per_day - introduced)
+
+
+# The queue's statements, built once (SQLAlchemy then reuses their compiled form); in Core, as
+# the ORM's per-statement bookkeeping is most of the cost of queries this small.
+_states = CardState.__table__.c
+_USER: BindParameter[int] = bindparam("user_id", type_=Integer())
+
+
+def _ids_due_until(*states: State) -> Select[str]:
+    query = select(_states.card_id).where(
+        _states.user_id == _USER, _states.due <= bindparam("until", type_=UTCDateTime())
+    )
+    if states:
+        query = query.where(_states.state.in_([int(s) for s in states]))
+    return query.order_by(_states.due, _states.card_id)
+
+
+_DUE = _ids_due_until()
+_LEARNING_DUE = _ids_due_until(State.Learning, State.Relearning)
+_SEEN: Select[str] = select(_states.card_id).where(_states.user_id == _USER)
+_NEW_CARDS: Select[int, int, int | None] = select(
+    select(func.count())
+    .where(
+        _states.user_id == _USER,
+        _states.introduced_at >= bindparam("day_start", type_=UTCDateTime()),
+        _states.introduced_at < bindparam("day_end", type_=UTCDateTime()),
+    )
+    .scalar_subquery()
+    .label("introduced_today"),
+    select(func.count()).where(_states.user_id == _USER).scalar_subquery().label("seen"),
+    select(UserSettings.__table__.c.new_cards_per_day)
+    .where(UserSettings.__table__.c.user_id == _USER)
+    .scalar_subquery()
+    .label("per_day"),
+)
 
 
 #: The new-card order of each catalog in use (computing it walks every card); catalogs are

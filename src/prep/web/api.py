@@ -45,8 +45,22 @@ MAX_LIMIT = 200
 
 router = APIRouter(prefix="/api/v1", responses=problem_responses(400, 401, 404, 413, 415, 422))
 
-Services = Annotated[AppServices, Depends(services)]
-Who = Annotated[Viewer, Depends(api_viewer)]
+
+# FastAPI runs a plain-function dependency in the thread pool: a hop between threads that costs
+# more than these lookups. As coroutines they run on the event loop; only hosted mode, which
+# looks the session or token up in the database, still goes to the pool.
+async def _services(request: Request) -> AppServices:
+    return services(request)
+
+
+async def _api_viewer(request: Request) -> Viewer:
+    if not services(request).config.hosted:
+        return api_viewer(request)  # local mode: the one local user, no I/O
+    return await run_in_threadpool(api_viewer, request)
+
+
+Services = Annotated[AppServices, Depends(_services)]
+Who = Annotated[Viewer, Depends(_api_viewer)]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
@@ -504,14 +518,25 @@ def get_topic(topic_id: str, svc: Services, who: Who) -> TopicDetail:
 # --- study -------------------------------------------------------------------------------------
 
 
+# The study endpoints are the hot path: each is a coroutine that does its blocking work in one
+# trip to the thread pool. (A plain-function endpoint takes two: FastAPI also validates its
+# return value in the pool.)
+
+
 @router.get("/study/next", response_model=NextCardOut, tags=["study"])
-def next_card(
+async def next_card(
     svc: Services,
     who: Who,
     section: Annotated[str | None, Query(max_length=100)] = None,
     topic: Annotated[str | None, Query(max_length=100)] = None,
 ) -> NextCardOut:
     """The card to study now (due first, then new within today's limit), and what is left."""
+    return await run_in_threadpool(_next_card, svc, who, section, topic)
+
+
+def _next_card(
+    svc: AppServices, who: Viewer, section: str | None, topic: str | None
+) -> NextCardOut:
     try:
         scope = Scope(section, topic).validate(svc.catalog)
     except ScopeError as exc:
@@ -542,9 +567,13 @@ def check_answer(card_id: str, body: AnswerIn, svc: Services, who: Who) -> Grade
 
 
 @router.post("/reviews", response_model=ReviewOut, status_code=201, tags=["study"])
-def post_review(body: ReviewIn, svc: Services, who: Who) -> ReviewOut:
+async def post_review(body: ReviewIn, svc: Services, who: Who) -> ReviewOut:
     """Record a review. Auto-graded cards are graded here from `answer`: a wrong answer is
     recorded as Again whatever the rating says."""
+    return await run_in_threadpool(_post_review, body, svc, who)
+
+
+def _post_review(body: ReviewIn, svc: AppServices, who: Viewer) -> ReviewOut:
     card = _card(svc, body.card_id)
     answer = body.answer.to_answer() if body.answer else None
     try:
@@ -673,18 +702,7 @@ def list_submissions(
     rows = submission_page(svc.db, who.user_id, problem=problem, before_id=before, limit=limit + 1)
     page = rows[:limit]
     return Page[SubmissionOut](
-        items=[
-            SubmissionOut(
-                id=r.id,
-                problem=r.problem,
-                verdict=r.verdict,
-                passed=r.passed,
-                total=r.total,
-                time_ms=r.time_ms,
-                created_at=r.created_at,
-            )
-            for r in page
-        ],
+        items=[SubmissionOut.model_validate(r, from_attributes=True) for r in page],
         next_cursor=encode_cursor(str(page[-1].id)) if len(rows) > limit else None,
     )
 
@@ -700,13 +718,7 @@ def get_submission(
         raise ApiError(404, f"no submission {submission_id}", field="submission_id")
     stored, code, result = found
     return SubmissionDetail(
-        id=stored.id,
-        problem=stored.problem,
-        verdict=stored.verdict,
-        passed=stored.passed,
-        total=stored.total,
-        time_ms=stored.time_ms,
-        created_at=stored.created_at,
+        **SubmissionOut.model_validate(stored, from_attributes=True).model_dump(),
         code=code,
         result=JudgementOut.model_validate(result),
     )
