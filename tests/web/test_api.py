@@ -238,3 +238,11 @@ def test_openapi_documents_every_endpoint_and_the_problem_schema(client: TestCli
         "/api/v1/settings",
     } <= paths
     assert not any(p.startswith("/study") or p == "/" for p in paths)  # pages stay out
+
+
+def test_docs_are_served_without_a_cdn(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/api/v1/openapi.json" in page.text
+    assert "cdn" not in page.text.lower()
+    bundle = client.get("/static/docs/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and len(bundle.content) > 100_000

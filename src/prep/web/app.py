@@ -44,7 +44,7 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
         title="prep",
         version="1.0.0",
         summary="Interview preparation: curriculum, spaced repetition and a judge.",
-        docs_url="/docs",
+        docs_url=None,  # served below from bundled assets: the app must work offline
         openapi_url="/api/v1/openapi.json",
         lifespan=lifespan,
     )
@@ -76,7 +76,7 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if not is_api and request.url.path != "/docs":  # /docs loads Swagger UI from its CDN
+        if not is_api and request.url.path != "/docs":  # Swagger UI starts with inline script
             response.headers.setdefault("X-Frame-Options", "DENY")
             response.headers.setdefault(
                 "Content-Security-Policy",
@@ -113,9 +113,29 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    _mount_docs(app)  # before /static, which would otherwise claim /static/docs
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _declare_problem_schema(app)
     return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the copy fastapi-offline ships, not from a CDN."""
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/static/docs", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/api/v1/openapi.json",
+            title="prep API",
+            swagger_js_url="/static/docs/swagger-ui-bundle.js",
+            swagger_css_url="/static/docs/swagger-ui.css",
+            swagger_favicon_url="/static/docs/favicon.png",
+        )
 
 
 def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
