@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from prep.cli import content_cmd, export_cmd, practice_cmd, serve_cmd, settings_cmd, study_cmd
+from prep.cli import (
+    content_cmd,
+    export_cmd,
+    import_cmd,
+    practice_cmd,
+    serve_cmd,
+    settings_cmd,
+    study_cmd,
+)
 
 app = typer.Typer(
     name="prep",
@@ -16,6 +24,7 @@ app = typer.Typer(
 app.add_typer(content_cmd.app, name="content")
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(export_cmd.app, name="export")
+app.add_typer(import_cmd.app, name="import")
 study_cmd.register(app)
 practice_cmd.register(app)
 serve_cmd.register(app)

@@ -39,3 +39,34 @@ def anki(
         f"Wrote {result.notes} cards in {result.decks} deck(s) to [bold]{result.path}[/]. "
         "Import it in Anki with File > Import."
     )
+
+
+@app.command("data")
+def data(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the JSON file.")] = Path(
+        "prep-progress.json"
+    ),
+) -> None:
+    """Write your whole progress (settings, card schedules, every review and submission) as one
+    versioned JSON file; `prep import data FILE` reads it on another machine."""
+    import json
+
+    from prep.cli.context import open_store
+    from prep.cli.output import console, fail
+    from prep.export.progress import export_progress
+
+    db = open_store()
+    try:
+        document = export_progress(db, db.local_user_id())
+    finally:
+        db.close()
+    partial = out.with_name(out.name + ".partial")
+    try:
+        partial.write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
+        partial.replace(out)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    console.print(
+        f"Wrote {len(document['reviews'])} reviews, "  # type: ignore[arg-type]
+        f"{len(document['submissions'])} submissions to [bold]{out}[/]."  # type: ignore[arg-type]
+    )

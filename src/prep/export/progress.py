@@ -1,0 +1,235 @@
+"""A user's whole progress as one versioned JSON document: to move machines, or to keep a backup.
+
+Importing merges instead of overwriting, and is idempotent: a review, card state or submission
+already present is recognised and skipped, so importing the same file twice changes nothing the
+second time. A file that fails validation is refused as a whole, naming the field at fault; the
+import runs in one transaction, so it is all or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import select
+
+from prep.store.database import Database
+from prep.store.models import CardState, ReviewLog, Submission, UserSettings
+
+FORMAT: Literal["prep-progress"] = "prep-progress"
+VERSION: Literal[1] = 1
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SettingsDoc(_Doc):
+    desired_retention: float = Field(ge=0.70, le=0.99)
+    new_cards_per_day: int = Field(ge=0, le=500)
+    interview_date: date | None
+
+
+class CardStateDoc(_Doc):
+    card_id: str = Field(min_length=1, max_length=200)
+    state: int = Field(ge=0, le=3)
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: AwareDatetime
+    last_review: AwareDatetime | None
+    introduced_at: AwareDatetime
+    reps: int = Field(ge=0)
+    lapses: int = Field(ge=0)
+
+
+class ReviewDoc(_Doc):
+    card_id: str = Field(min_length=1, max_length=200)
+    rating: int = Field(ge=1, le=4)
+    reviewed_at: AwareDatetime
+    duration_ms: int | None
+    answer: str | None
+    correct: bool | None
+    state_before: int = Field(ge=0, le=3)
+    state_after: int = Field(ge=0, le=3)
+    stability_after: float | None
+    difficulty_after: float | None
+    due_after: AwareDatetime
+
+
+class SubmissionDoc(_Doc):
+    problem: str = Field(min_length=1, max_length=200)
+    code: str
+    verdict: str = Field(max_length=40)
+    passed: int = Field(ge=0)
+    total: int = Field(ge=0)
+    time_ms: float
+    memory_kb: int
+    result: dict[str, object]
+    created_at: AwareDatetime
+
+
+class ProgressDoc(_Doc):
+    format: Literal["prep-progress"]
+    version: Literal[1]
+    exported_at: AwareDatetime
+    settings: SettingsDoc
+    card_states: list[CardStateDoc]
+    reviews: list[ReviewDoc]
+    submissions: list[SubmissionDoc]
+
+
+class ProgressFileError(ValueError):
+    """The file is not a progress export prep can read; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    reviews_added: int
+    reviews_skipped: int
+    states_updated: int
+    states_kept: int
+    submissions_added: int
+    submissions_skipped: int
+
+
+def export_progress(db: Database, user_id: int) -> dict[str, object]:
+    with db.session() as session:
+        settings = session.get(UserSettings, user_id)
+        states = session.scalars(
+            select(CardState).where(CardState.user_id == user_id).order_by(CardState.card_id)
+        ).all()
+        reviews = session.scalars(
+            select(ReviewLog).where(ReviewLog.user_id == user_id).order_by(ReviewLog.id)
+        ).all()
+        submissions = session.scalars(
+            select(Submission).where(Submission.user_id == user_id).order_by(Submission.id)
+        ).all()
+        doc = ProgressDoc(
+            format=FORMAT,
+            version=VERSION,
+            exported_at=datetime.now(UTC),
+            settings=SettingsDoc(
+                desired_retention=settings.desired_retention if settings else 0.9,
+                new_cards_per_day=settings.new_cards_per_day if settings else 20,
+                interview_date=settings.interview_date if settings else None,
+            ),
+            card_states=[CardStateDoc.model_validate(s, from_attributes=True) for s in states],
+            reviews=[ReviewDoc.model_validate(r, from_attributes=True) for r in reviews],
+            submissions=[
+                SubmissionDoc(
+                    problem=s.problem,
+                    code=s.code,
+                    verdict=s.verdict,
+                    passed=s.passed,
+                    total=s.total,
+                    time_ms=s.time_ms,
+                    memory_kb=s.memory_kb,
+                    result=json.loads(s.result),
+                    created_at=s.created_at,
+                )
+                for s in submissions
+            ],
+        )
+    exported: dict[str, object] = json.loads(doc.model_dump_json())
+    return exported
+
+
+def parse_progress(text: str) -> ProgressDoc:
+    """The document, or ProgressFileError naming what is wrong and where."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProgressFileError(f"not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ProgressFileError(f"not a prep progress file (its 'format' is not {FORMAT!r})")
+    if raw.get("version") != VERSION:
+        raise ProgressFileError(
+            f"progress file version {raw.get('version')!r} is not supported "
+            f"(this prep reads version {VERSION}; was it written by a newer prep?)"
+        )
+    try:
+        return ProgressDoc.model_validate(raw)
+    except ValidationError as exc:
+        problems = [f"{_location(e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)[:5]]
+        more = exc.error_count() - len(problems)
+        suffix = f" (and {more} more)" if more > 0 else ""
+        raise ProgressFileError("; ".join(problems) + suffix) from None
+
+
+def import_progress(db: Database, user_id: int, doc: ProgressDoc) -> ImportReport:
+    """Merge the document into the user's progress, in one transaction."""
+    with db.session() as session:
+        settings = session.get(UserSettings, user_id) or UserSettings(user_id=user_id)
+        settings.desired_retention = doc.settings.desired_retention
+        settings.new_cards_per_day = doc.settings.new_cards_per_day
+        settings.interview_date = doc.settings.interview_date
+        session.add(settings)
+
+        known_reviews = {
+            (r.card_id, _utc(r.reviewed_at), r.rating)
+            for r in session.scalars(select(ReviewLog).where(ReviewLog.user_id == user_id))
+        }
+        reviews_added = 0
+        for review in doc.reviews:
+            review_key = (review.card_id, _utc(review.reviewed_at), review.rating)
+            if review_key in known_reviews:
+                continue
+            known_reviews.add(review_key)
+            session.add(ReviewLog(user_id=user_id, **review.model_dump()))
+            reviews_added += 1
+
+        states_updated = 0
+        for state in doc.card_states:
+            row = session.get(CardState, (user_id, state.card_id))
+            if row is not None and _newer_or_same(row.last_review, state.last_review):
+                continue
+            if row is None:
+                row = CardState(user_id=user_id, card_id=state.card_id)
+                session.add(row)
+            for name, value in state.model_dump(exclude={"card_id"}).items():
+                setattr(row, name, value)
+            states_updated += 1
+
+        known_submissions = {
+            (s.problem, _utc(s.created_at), s.code)
+            for s in session.scalars(select(Submission).where(Submission.user_id == user_id))
+        }
+        submissions_added = 0
+        for sub in doc.submissions:
+            sub_key = (sub.problem, _utc(sub.created_at), sub.code)
+            if sub_key in known_submissions:
+                continue
+            known_submissions.add(sub_key)
+            fields = sub.model_dump(exclude={"result"})
+            session.add(Submission(user_id=user_id, result=json.dumps(sub.result), **fields))
+            submissions_added += 1
+    return ImportReport(
+        reviews_added,
+        len(doc.reviews) - reviews_added,
+        states_updated,
+        len(doc.card_states) - states_updated,
+        submissions_added,
+        len(doc.submissions) - submissions_added,
+    )
+
+
+def _newer_or_same(current: datetime | None, incoming: datetime | None) -> bool:
+    """Keep the local state when it was reviewed at least as recently as the imported one."""
+    if incoming is None:
+        return True
+    return current is not None and _utc(current) >= _utc(incoming)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
