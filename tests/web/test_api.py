@@ -246,3 +246,15 @@ def test_docs_are_served_without_a_cdn(client: TestClient) -> None:
     assert "cdn" not in page.text.lower()
     bundle = client.get("/static/docs/swagger-ui-bundle.js")
     assert bundle.status_code == 200 and len(bundle.content) > 100_000
+
+
+def test_plan_needs_a_date_then_forecasts_recall_per_section(client: TestClient) -> None:
+    _problem(client.get("/api/v1/plan"), 409, "interview_date")
+    from datetime import date, timedelta
+
+    target = (date.today() + timedelta(days=10)).isoformat()
+    plan = client.get("/api/v1/plan", params={"interview_date": target, "minutes": 30}).json()
+    assert len(plan["days"]) == 10 and plan["high_priority_topics_missed"] == []
+    assert {s["section_id"] for s in plan["forecast"]} == {"basics", "extras"}
+    assert 0 < plan["overall_with_plan"] <= 1 and plan["overall_now"] == 0
+    _problem(client.get("/api/v1/plan", params={"interview_date": "2000-01-01"}), 422)

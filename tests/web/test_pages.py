@@ -152,3 +152,15 @@ def test_heatmap_shades_by_count_and_forecast_draws_one_bar_per_day() -> None:
     assert "<script" not in svg
     bars = bar_chart([(date(2026, 11, 29), 5), (date(2026, 11, 30), 0)])
     assert bars.count("<rect") == 2 and "5 cards due" in bars
+
+
+def test_plan_page_asks_for_a_date_then_shows_the_forecast(client: TestClient) -> None:
+    from datetime import date, timedelta
+
+    assert "Set the interview date" in client.get("/plan").text
+    target = (date.today() + timedelta(days=7)).isoformat()
+    page = client.get(f"/plan?interview_date={target}&minutes=20")
+    assert page.status_code == 200 and 'id="plan-overall"' in page.text
+    assert page.text.count("<tr>") >= 7 + 2  # a row per day, a row per section
+    bad = client.get("/plan?interview_date=tomorrowish")
+    assert bad.status_code == 422 and "YYYY-MM-DD" in bad.text

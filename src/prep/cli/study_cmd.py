@@ -18,6 +18,7 @@ def register(app: typer.Typer) -> None:
     app.command("stats")(stats)
     app.command("lesson")(lesson)
     app.command("reading")(reading)
+    app.command("plan")(plan)
 
 
 def study(
@@ -73,3 +74,56 @@ def reading(topic: TopicOption = None) -> None:
     from prep.cli.lesson_view import render_reading
 
     render_reading(open_catalog(), topic)
+
+
+def plan(
+    interview_date: Annotated[
+        str | None,
+        typer.Option(
+            "--interview-date",
+            help="YYYY-MM-DD; saved to your settings. Default: the date already set.",
+        ),
+    ] = None,
+    minutes: Annotated[
+        float, typer.Option("--minutes", "-m", min=0, max=1440, help="Study minutes per day.")
+    ] = 45.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+) -> None:
+    """A day-by-day plan to the interview date, and the recall FSRS predicts on that day."""
+    import json
+    from dataclasses import asdict, replace
+    from datetime import UTC, date, datetime
+
+    from prep.cli.context import open_context
+    from prep.cli.output import fail
+    from prep.cli.plan_view import render_plan
+    from prep.study.plan import PlanError, make_plan
+    from prep.study.settings import load_settings, save_settings
+
+    with open_context() as ctx:
+        settings = load_settings(ctx.db, ctx.user_id)
+        target = settings.interview_date
+        if interview_date is not None:
+            try:
+                target = date.fromisoformat(interview_date)
+            except ValueError:
+                fail(f"--interview-date must be YYYY-MM-DD, got {interview_date!r}")
+        if target is None:
+            fail("no interview date: pass --interview-date YYYY-MM-DD")
+        try:
+            result = make_plan(
+                ctx.catalog, ctx.db, ctx.user_id, datetime.now(UTC), target, minutes_per_day=minutes
+            )
+        except PlanError as exc:
+            fail(str(exc))
+        if target != settings.interview_date:
+            save_settings(ctx.db, ctx.user_id, replace(settings, interview_date=target))
+        if as_json:
+            document = asdict(result) | {
+                "overall_now": result.overall_now,
+                "overall_if_you_stop": result.overall_if_you_stop,
+                "overall_with_plan": result.overall_with_plan,
+            }
+            typer.echo(json.dumps(document, default=str, indent=1))
+            return
+        render_plan(ctx.catalog, result)

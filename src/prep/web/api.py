@@ -724,6 +724,74 @@ def get_submission(
     )
 
 
+# --- plan --------------------------------------------------------------------------------------
+
+
+class PlanDayOut(BaseModel):
+    day: date
+    reviews: int
+    new_cards: int
+    minutes: float
+    new_topics: list[str]
+
+
+class SectionForecastOut(BaseModel):
+    section_id: str
+    title: str
+    priority: str
+    cards: int
+    recall_now: float
+    recall_if_you_stop: float
+    recall_with_plan: float
+
+
+class PlanOut(BaseModel):
+    today: date
+    interview: date
+    interview_moment: datetime
+    minutes_per_day: float
+    review_seconds: float
+    new_card_seconds: float
+    days: list[PlanDayOut]
+    forecast: list[SectionForecastOut]
+    unseen_left: int
+    high_priority_topics_missed: list[str]
+    overall_now: float
+    overall_if_you_stop: float
+    overall_with_plan: float
+
+
+@router.get("/plan", response_model=PlanOut, tags=["progress"], responses=problem_responses(409))
+def get_plan(
+    svc: Services,
+    who: Who,
+    interview_date: Annotated[
+        date | None, Query(description="default: the date in your settings")
+    ] = None,
+    minutes: Annotated[float, Query(ge=0, le=1440)] = 45.0,
+) -> PlanOut:
+    """A day-by-day plan to the interview date and the recall FSRS predicts on that day."""
+    from dataclasses import asdict
+
+    from prep.study.plan import PlanError, make_plan
+
+    target = interview_date or load_settings(svc.db, who.user_id).interview_date
+    if target is None:
+        raise ApiError(409, "no interview date is set; pass interview_date", field="interview_date")
+    try:
+        plan = make_plan(svc.catalog, svc.db, who.user_id, _now(), target, minutes_per_day=minutes)
+    except PlanError as exc:
+        raise ApiError(422, str(exc), field="interview_date") from None
+    return PlanOut.model_validate(
+        asdict(plan)
+        | {
+            "overall_now": plan.overall_now,
+            "overall_if_you_stop": plan.overall_if_you_stop,
+            "overall_with_plan": plan.overall_with_plan,
+        }
+    )
+
+
 # --- settings ----------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import hmac
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -497,6 +497,49 @@ def submission_page(submission_id: int, request: Request) -> Response:
         code=code,
         verdict=JudgementOut.model_validate(result),
         problem=problem,
+    )
+
+
+# --- plan --------------------------------------------------------------------------------------
+
+
+@router.get("/plan", response_class=HTMLResponse)
+def plan_page(
+    request: Request, interview_date: str | None = None, minutes: str | None = None
+) -> Response:
+    from prep.study.plan import PlanError, make_plan
+
+    viewer = _viewer(request)
+    svc = services(request)
+    settings = load_settings(svc.db, viewer.user_id)
+    error = None
+    target = settings.interview_date
+    budget = 45.0
+    try:
+        if interview_date:
+            target = date.fromisoformat(interview_date)
+        if minutes:
+            budget = float(minutes)
+    except ValueError:
+        error = "the date must be YYYY-MM-DD and the minutes a number"
+    plan = None
+    if target is not None and error is None:
+        try:
+            plan = make_plan(
+                svc.catalog, svc.db, viewer.user_id, _now(), target, minutes_per_day=budget
+            )
+        except PlanError as exc:
+            error = str(exc)
+    return _render(
+        request,
+        "plan.html",
+        viewer,
+        422 if error else 200,
+        plan=plan,
+        error=error,
+        target=target,
+        minutes=budget,
+        topics=svc.catalog.topics,
     )
 
 
