@@ -165,3 +165,27 @@ def judge() -> Iterator[Judge]:
     judge = Judge()
     yield judge
     judge.close()
+
+
+GENS_ANSWER = """\
+---
+question: q-gens
+short_answer: Functions that pause at each yield and resume on next().
+key_points:
+  - They are lazy.
+  - They are single-pass iterators.
+  - yield from delegates.
+  - send() resumes with a value.
+follow_ups: ["When not to use one? — When you need random access."]
+weak_answers: ["They are lists — no, they hold no elements."]
+---
+# Generators
+
+```python
+print(list(n * n for n in range(3)))
+```
+
+```output
+[0, 1, 4]
+```
+"""

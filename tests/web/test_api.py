@@ -258,3 +258,23 @@ def test_plan_needs_a_date_then_forecasts_recall_per_section(client: TestClient)
     assert {s["section_id"] for s in plan["forecast"]} == {"basics", "extras"}
     assert 0 < plan["overall_with_plan"] <= 1 and plan["overall_now"] == 0
     _problem(client.get("/api/v1/plan", params={"interview_date": "2000-01-01"}), 422)
+
+
+def test_questions_and_the_drill(client: TestClient) -> None:
+    [question] = client.get("/api/v1/questions").json()
+    assert question["id"] == "q-gens" and question["key_points"] == 4
+    detail = client.get("/api/v1/questions/q-gens").json()
+    assert (
+        detail["key_point_texts"][0] == "They are lazy." and "```python" in detail["body_markdown"]
+    )
+    _problem(client.get("/api/v1/questions/q-nope"), 404, "question_id")
+    upcoming = client.get("/api/v1/drill/next").json()
+    assert upcoming["question"]["id"] == "q-gens" and upcoming["is_new"]
+    bad = client.post("/api/v1/drill/answers", json={"question_id": "q-gens", "covered": [7]})
+    _problem(bad, 422, "covered")
+    done = client.post(
+        "/api/v1/drill/answers", json={"question_id": "q-gens", "covered": [0, 1, 2], "answer": "x"}
+    )
+    assert done.status_code == 201 and done.json()["rating"] == 3
+    assert client.get("/api/v1/drill/next").json()["question"] is None
+    assert client.get("/api/v1/stats").json()["total_reviews"] == 1

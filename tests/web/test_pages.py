@@ -164,3 +164,19 @@ def test_plan_page_asks_for_a_date_then_shows_the_forecast(client: TestClient) -
     assert page.text.count("<tr>") >= 7 + 2  # a row per day, a row per section
     bad = client.get("/plan?interview_date=tomorrowish")
     assert bad.status_code == 422 and "YYYY-MM-DD" in bad.text
+
+
+def test_drill_page_asks_reveals_and_records_by_form(client: TestClient) -> None:
+    page = client.get("/drill").text
+    assert "What are generators?" in page
+    fields = _hidden(page)
+    revealed = client.post("/drill/reveal", data=fields | {"answer": "lazy <b>values</b>"})
+    assert revealed.status_code == 200 and "They are single-pass iterators." in revealed.text
+    assert "lazy &lt;b&gt;values&lt;/b&gt;" in revealed.text  # the typed answer, escaped
+    carried = _hidden(revealed.text)
+    recorded = client.post(
+        "/drill/grade", data=carried | {"point": ["0", "1", "2", "3"]}, follow_redirects=False
+    )
+    assert recorded.status_code == 303 and recorded.headers["location"] == "/drill"
+    assert 'id="done"' in client.get("/drill").text
+    assert "Functions that pause" in client.get("/questions/q-gens").text

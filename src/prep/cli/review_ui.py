@@ -31,7 +31,7 @@ QUIT = "q"
 RATING_KEYS = {"1": Rating.Again, "2": Rating.Hard, "3": Rating.Good, "4": Rating.Easy}
 
 
-class _Quit(Exception):
+class QuitSession(Exception):
     """The candidate asked to stop (q, end of input or Ctrl-C)."""
 
 
@@ -69,8 +69,8 @@ def run_session(ctx: Context, scope: Scope, limit: int | None) -> None:
             )
             tally.reviewed += 1
             tally.correct += rating != Rating.Again
-            console.print(f"[dim]Next review {_when(outcome)}.[/]\n")
-    except _Quit:
+            console.print(f"[dim]Next review {when_due(outcome)}.[/]\n")
+    except QuitSession:
         console.print()
     except KeyboardInterrupt:
         console.print("\n[yellow]Interrupted.[/]")
@@ -103,7 +103,7 @@ def _ask(ctx: Context, card: Card, rng: random.Random) -> tuple[int, str | None,
     if isinstance(spec, SqlCard):
         return _ask_sql(ctx, card, spec)
     if isinstance(spec, RecallCard):
-        _read("[dim]Press Enter to show the answer[/] ")
+        read_line("[dim]Press Enter to show the answer[/] ")
         console.print(Panel(Markdown(spec.answer), title="answer", title_align="left"))
         _explain(card)
         return (
@@ -120,7 +120,7 @@ def _ask(ctx: Context, card: Card, rng: random.Random) -> tuple[int, str | None,
             )
         how = "all that apply, e.g. a,c" if spec.multiple else "one letter"
         while True:
-            typed = _read(f"Your answer ({how}): ")
+            typed = read_line(f"Your answer ({how}): ")
             try:
                 picked = grading.parse_choice(typed, len(order))
                 break
@@ -129,7 +129,7 @@ def _ask(ctx: Context, card: Card, rng: random.Random) -> tuple[int, str | None,
         grade = grading.grade_choice(spec, order, picked)
         return _verdict(card, grade), typed, grade.correct
     if isinstance(spec, OutputCard):
-        typed = _typed_lines("Type the exact output")
+        typed = typed_lines("Type the exact output")
         grade = grading.grade_output(spec, typed)
         return _verdict(card, grade), typed, grade.correct
     assert isinstance(spec, ClozeCard)
@@ -138,15 +138,15 @@ def _ask(ctx: Context, card: Card, rng: random.Random) -> tuple[int, str | None,
         console.print(Syntax(masked.rstrip("\n"), spec.lang))
     else:
         console.print(masked, highlight=False, markup=False)
-    answers = [_read(f"Blank {blank.key[1:]}: ") for blank in grading.cloze_blanks(spec)]
+    answers = [read_line(f"Blank {blank.key[1:]}: ") for blank in grading.cloze_blanks(spec)]
     grade = grading.grade_cloze(spec, answers)
     return _verdict(card, grade), "\n".join(answers), grade.correct
 
 
-def _typed_lines(instruction: str) -> str:
+def typed_lines(instruction: str) -> str:
     console.print(f"[dim]{instruction}, then an empty line:[/]")
     lines: list[str] = []
-    while line := _read("", allow_quit=not lines):
+    while line := read_line("", allow_quit=not lines):
         lines.append(line)
     return "\n".join(lines)
 
@@ -158,7 +158,7 @@ def _ask_sql(ctx: Context, card: Card, spec: SqlCard) -> tuple[int, str | None, 
     console.print(Syntax(spec.query.rstrip("\n"), "sql"))
     result = run_query(ctx.catalog.root, spec.query, spec.setup)
     order = "in order" if spec.order_matters else "in any order"
-    typed = _typed_lines(
+    typed = typed_lines(
         f"Type the rows {order}, one per line, cells separated by | ('none' for no rows)"
     )
     grade = grading.grade_sql(result, spec.order_matters, typed)
@@ -192,7 +192,7 @@ def _explain(card: Card) -> None:
 def _rating(prompt: str, default: Rating | None) -> int:
     allowed = RATING_KEYS if default is None else {k: v for k, v in RATING_KEYS.items() if k != "1"}
     while True:
-        typed = _read(f"{prompt}: ").strip()
+        typed = read_line(f"{prompt}: ").strip()
         if not typed and default is not None:
             return int(default)
         if typed in allowed:
@@ -200,17 +200,17 @@ def _rating(prompt: str, default: Rating | None) -> int:
         console.print(f"[yellow]Type {', '.join(allowed)}.[/]")
 
 
-def _read(prompt: str, *, allow_quit: bool = True) -> str:
+def read_line(prompt: str, *, allow_quit: bool = True) -> str:
     try:
         typed = console.input(prompt)
     except EOFError:
-        raise _Quit from None
+        raise QuitSession from None
     if allow_quit and typed.strip().lower() == QUIT:
-        raise _Quit
+        raise QuitSession
     return typed
 
 
-def _when(outcome: ReviewOutcome) -> str:
+def when_due(outcome: ReviewOutcome) -> str:
     delta = outcome.due - _now()
     if delta < timedelta(hours=1):
         return f"in {max(1, round(delta.total_seconds() / 60))} min"

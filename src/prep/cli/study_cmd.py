@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
     app.command("lesson")(lesson)
     app.command("reading")(reading)
     app.command("plan")(plan)
+    app.command("drill")(drill)
 
 
 def study(
@@ -127,3 +128,16 @@ def plan(
             typer.echo(json.dumps(document, default=str, indent=1))
             return
         render_plan(ctx.catalog, result)
+
+
+def drill(
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Stop after this many questions.")
+    ] = None,
+) -> None:
+    """The seed's likely interview questions, one at a time, scheduled by what you covered."""
+    from prep.cli.context import open_context
+    from prep.cli.drill_ui import run_drill
+
+    with open_context() as ctx:
+        run_drill(ctx, limit)

@@ -11,8 +11,20 @@ import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
+from typing import cast
 
-from sqlalchemy import BindParameter, Integer, Row, Select, bindparam, func, select
+from sqlalchemy import (
+    BindParameter,
+    Integer,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from prep.content.catalog import Card, Catalog
@@ -22,7 +34,7 @@ from prep.store.types import UTCDateTime
 from prep.study.days import day_bounds
 from prep.study.ordering import new_card_order
 from prep.study.scheduler import NEW_STATE, Rating, State, make_scheduler, to_fsrs
-from prep.study.settings import Settings, read_settings
+from prep.study.settings import Settings
 
 #: Like Anki's learn-ahead limit: when nothing else is left, show learning cards due this soon.
 LEARN_AHEAD = timedelta(minutes=20)
@@ -97,7 +109,7 @@ class StudyService:
             return self._counts(_Queue(session, self, now), scope)
 
     def queue(self, scope: Scope, now: datetime) -> tuple[NextCard | None, QueueCounts]:
-        """next_card and counts together, from one read of the database."""
+        """next_card and counts together, read in one session."""
         with self.db.session() as session:
             queue = _Queue(session, self, now)
             return self._next_card(queue, scope), self._counts(queue, scope)
@@ -150,49 +162,63 @@ class StudyService:
         duration_ms: int | None = None,
     ) -> ReviewOutcome:
         """Schedule the card and append the review to the log, in one committed transaction."""
-        if card_id not in self.catalog.cards:
+        if card_id not in self.catalog.cards and not self._is_question(card_id):
             raise KeyError(f"unknown card {card_id!r}")
         if now.tzinfo is None:
             raise ValueError("review time must be timezone-aware")
         now = now.astimezone(UTC)
+        key = {"user_id": self.user_id, "card_id": card_id}
+        # In Core rather than through the ORM's unit of work, which cost more than the rest of
+        # the request; the rows written are the same.
         with self.db.write_session() as session:
-            scheduler = make_scheduler(read_settings(session, self.user_id).desired_retention)
-            row = session.get(CardState, (self.user_id, card_id))
+            retention = session.execute(_RETENTION, key).scalar()
+            if retention is None:  # no settings row: the defaults apply
+                retention = Settings().desired_retention
+            found = session.execute(_STATE, key).one_or_none()
+            row = None if found is None else CardState(**found._mapping)
             before = NEW_STATE if row is None else row.state
-            updated, _ = scheduler.review_card(
+            updated, _ = make_scheduler(retention).review_card(
                 to_fsrs(row), Rating(rating), review_datetime=now, review_duration=duration_ms
             )
+            state = {
+                "state": int(updated.state),
+                "step": updated.step,
+                "stability": updated.stability,
+                "difficulty": updated.difficulty,
+                "due": updated.due,
+                "last_review": updated.last_review,
+                "reps": (0 if row is None else row.reps) + 1,
+                "lapses": (0 if row is None else row.lapses)
+                + (rating == Rating.Again and before == State.Review),
+            }
             if row is None:
-                row = CardState(
-                    user_id=self.user_id, card_id=card_id, introduced_at=now, reps=0, lapses=0
+                session.execute(_NEW_STATE, {**key, **state, "introduced_at": now})
+            else:
+                session.execute(
+                    _UPDATE_STATE, {**state, "key_user": self.user_id, "key_card": card_id}
                 )
-                session.add(row)
-            row.state = int(updated.state)
-            row.step = updated.step
-            row.stability = updated.stability
-            row.difficulty = updated.difficulty
-            row.due = updated.due
-            row.last_review = updated.last_review
-            row.reps += 1
-            if rating == Rating.Again and before == State.Review:
-                row.lapses += 1
-            session.add(
-                ReviewLog(
-                    user_id=self.user_id,
-                    card_id=card_id,
-                    rating=rating,
-                    reviewed_at=now,
-                    duration_ms=duration_ms,
-                    answer=answer,
-                    correct=correct,
-                    state_before=before,
-                    state_after=row.state,
-                    stability_after=row.stability,
-                    difficulty_after=row.difficulty,
-                    due_after=row.due,
-                )
+            session.execute(
+                _LOG,
+                {
+                    **key,
+                    "rating": rating,
+                    "reviewed_at": now,
+                    "duration_ms": duration_ms,
+                    "answer": answer,
+                    "correct": correct,
+                    "state_before": before,
+                    "state_after": state["state"],
+                    "stability_after": state["stability"],
+                    "difficulty_after": state["difficulty"],
+                    "due_after": state["due"],
+                },
             )
         return ReviewOutcome(card_id, rating, updated.due, int(updated.state))
+
+    def _is_question(self, item_id: str) -> bool:
+        """Likely questions are drilled like cards (see study.drill), under `question:<id>`."""
+        prefix, _, question = item_id.partition(":")
+        return prefix == "question" and question in self.catalog.answers
 
     def _in_scope(self, card_id: str, scope: Scope) -> bool:
         # Cards removed from the content keep their history but are no longer shown.
@@ -246,9 +272,11 @@ class _Queue:
         return max(0, per_day - introduced)
 
 
-# The queue's statements, built once (SQLAlchemy then reuses their compiled form); in Core, as
-# the ORM's per-statement bookkeeping is most of the cost of queries this small.
-_states = CardState.__table__.c
+# Statements built once, so SQLAlchemy reuses their compiled form, and in Core: for queries
+# this small the ORM's bookkeeping costs more than SQLite does.
+_card_states = cast(Table, CardState.__table__)
+_states = _card_states.c
+_settings = cast(Table, UserSettings.__table__).c
 _USER: BindParameter[int] = bindparam("user_id", type_=Integer())
 
 
@@ -261,6 +289,8 @@ def _ids_due_until(*states: State) -> Select[str]:
     return query.order_by(_states.due, _states.card_id)
 
 
+#: Drilled questions (study.drill) have states too; they are not cards and use no daily limit.
+_IS_CARD = _states.card_id.not_like("question:%")
 _DUE = _ids_due_until()
 _LEARNING_DUE = _ids_due_until(State.Learning, State.Relearning)
 _SEEN: Select[str] = select(_states.card_id).where(_states.user_id == _USER)
@@ -270,15 +300,25 @@ _NEW_CARDS: Select[int, int, int | None] = select(
         _states.user_id == _USER,
         _states.introduced_at >= bindparam("day_start", type_=UTCDateTime()),
         _states.introduced_at < bindparam("day_end", type_=UTCDateTime()),
+        _IS_CARD,
     )
     .scalar_subquery()
     .label("introduced_today"),
-    select(func.count()).where(_states.user_id == _USER).scalar_subquery().label("seen"),
-    select(UserSettings.__table__.c.new_cards_per_day)
-    .where(UserSettings.__table__.c.user_id == _USER)
+    select(func.count()).where(_states.user_id == _USER, _IS_CARD).scalar_subquery().label("seen"),
+    select(_settings.new_cards_per_day)
+    .where(_settings.user_id == _USER)
     .scalar_subquery()
     .label("per_day"),
 )
+_RETENTION: Select[float] = select(_settings.desired_retention).where(_settings.user_id == _USER)
+_STATE = select(_card_states).where(
+    _states.user_id == _USER, _states.card_id == bindparam("card_id")
+)
+_NEW_STATE = insert(_card_states)
+_UPDATE_STATE = update(_card_states).where(
+    _states.user_id == bindparam("key_user"), _states.card_id == bindparam("key_card")
+)
+_LOG = insert(cast(Table, ReviewLog.__table__))
 
 
 #: The new-card order of each catalog in use (computing it walks every card); catalogs are

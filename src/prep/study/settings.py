@@ -6,8 +6,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
-
 from prep.store.database import Database
 from prep.store.models import UserSettings
 
@@ -38,15 +36,10 @@ SETTING_NAMES = {
 
 def load_settings(db: Database, user_id: int) -> Settings:
     with db.session() as session:
-        return read_settings(session, user_id)
-
-
-def read_settings(session: Session, user_id: int) -> Settings:
-    """The settings, read within a unit of work the caller already has open."""
-    row = session.get(UserSettings, user_id)
-    if row is None:
-        return Settings()
-    return Settings(row.desired_retention, row.new_cards_per_day, row.interview_date)
+        row = session.get(UserSettings, user_id)
+        if row is None:
+            return Settings()
+        return Settings(row.desired_retention, row.new_cards_per_day, row.interview_date)
 
 
 def parse_setting(current: Settings, name: str, raw: str) -> Settings:

@@ -724,6 +724,118 @@ def get_submission(
     )
 
 
+# --- likely questions and the drill -----------------------------------------------------------
+
+
+class QuestionOut(BaseModel):
+    id: str
+    text: str
+    group: str
+    kind: str
+    topics: list[str]
+    key_points: int
+
+
+class ModelAnswerOut(QuestionOut):
+    short_answer: str
+    key_point_texts: list[str]
+    follow_ups: list[str]
+    weak_answers: list[str]
+    body_markdown: str
+
+
+class DrillNextOut(BaseModel):
+    question: QuestionOut | None
+    is_new: bool
+
+
+class DrillAnswerIn(StrictInput):
+    question_id: str = Field(max_length=200)
+    covered: list[JsonInt] = Field(max_length=50, description="indices of key points covered")
+    answer: str | None = Field(None, max_length=20_000)
+    duration_ms: DurationIn | None = None
+
+
+class DrillResultOut(BaseModel):
+    question_id: str
+    covered: int
+    total: int
+    rating: int
+    due: datetime
+
+
+def question_out(svc: AppServices, question_id: str) -> QuestionOut:
+    question = next((q for q in svc.catalog.questions if q.id == question_id), None)
+    model = svc.catalog.answers.get(question_id)
+    if question is None or model is None:
+        raise ApiError(404, f"no question {question_id!r} with a model answer", field="question_id")
+    return QuestionOut(
+        id=question.id,
+        text=question.seed,
+        group=question.group,
+        kind=question.kind,
+        topics=list(question.topic_ids),
+        key_points=len(model.meta.key_points),
+    )
+
+
+@router.get("/questions", response_model=list[QuestionOut], tags=["interview"])
+def list_questions(svc: Services, who: Who) -> list[QuestionOut]:
+    """The seed's likely questions (all 19 have a model answer)."""
+    return [question_out(svc, q.id) for q in svc.catalog.questions if q.id in svc.catalog.answers]
+
+
+@router.get("/questions/{question_id}", response_model=ModelAnswerOut, tags=["interview"])
+def get_question(question_id: str, svc: Services, who: Who) -> ModelAnswerOut:
+    """A question with its model answer: 30-second answer, key points, follow-ups, full text."""
+    base = question_out(svc, question_id)
+    meta = svc.catalog.answers[question_id].meta
+    return ModelAnswerOut(
+        **base.model_dump(),
+        short_answer=meta.short_answer,
+        key_point_texts=list(meta.key_points),
+        follow_ups=list(meta.follow_ups),
+        weak_answers=list(meta.weak_answers),
+        body_markdown=svc.catalog.answers[question_id].body,
+    )
+
+
+@router.get("/drill/next", response_model=DrillNextOut, tags=["interview"])
+def drill_next(svc: Services, who: Who) -> DrillNextOut:
+    """The likely question to practise now: the most overdue, else one never drilled."""
+    from prep.study.drill import DrillService
+
+    upcoming = DrillService(svc.catalog, svc.db, who.user_id).next_question(_now())
+    if upcoming is None:
+        return DrillNextOut(question=None, is_new=False)
+    return DrillNextOut(question=question_out(svc, upcoming.question.id), is_new=upcoming.is_new)
+
+
+@router.post("/drill/answers", response_model=DrillResultOut, status_code=201, tags=["interview"])
+def drill_answer(body: DrillAnswerIn, svc: Services, who: Who) -> DrillResultOut:
+    """Record a drilled answer: the share of key points covered sets the FSRS rating."""
+    from prep.study.drill import DrillError, DrillService
+
+    question_out(svc, body.question_id)  # 404 for an unknown question
+    try:
+        result = DrillService(svc.catalog, svc.db, who.user_id).record(
+            body.question_id,
+            set(body.covered),
+            _now(),
+            answer=body.answer,
+            duration_ms=body.duration_ms,
+        )
+    except DrillError as exc:
+        raise ApiError(422, str(exc), field="covered") from None
+    return DrillResultOut(
+        question_id=result.question_id,
+        covered=result.covered,
+        total=result.total,
+        rating=result.rating,
+        due=result.outcome.due,
+    )
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 

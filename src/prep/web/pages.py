@@ -500,6 +500,77 @@ def submission_page(submission_id: int, request: Request) -> Response:
     )
 
 
+# --- likely questions and the drill -----------------------------------------------------------
+
+
+@router.get("/drill", response_class=HTMLResponse)
+def drill_page(request: Request) -> Response:
+    from prep.study.drill import DrillService
+
+    viewer = _viewer(request)
+    svc = services(request)
+    upcoming = DrillService(svc.catalog, svc.db, viewer.user_id).next_question(_now())
+    return _render(
+        request, "drill.html", viewer, upcoming=upcoming, started=_now().isoformat(), step="ask"
+    )
+
+
+@router.post("/drill/reveal", response_class=HTMLResponse)
+async def drill_reveal(request: Request) -> Response:
+    """Show the model answer and its key points to tick; nothing is recorded yet."""
+    viewer = _viewer(request)
+    svc = services(request)
+    form = await _form(request, viewer)
+    question_id = form.get("question_id", "")
+    model = svc.catalog.answers.get(question_id)
+    question = next((q for q in svc.catalog.questions if q.id == question_id), None)
+    if model is None or question is None:
+        raise ApiError(404, "that question does not exist (the content may have changed)")
+    return _render(
+        request,
+        "drill.html",
+        viewer,
+        step="tick",
+        question=question,
+        model=model,
+        answer=form.get("answer", ""),
+        started=form.get("started", ""),
+    )
+
+
+@router.post("/drill/grade")
+async def drill_grade(request: Request) -> Response:
+    from prep.study.drill import DrillError, DrillService
+
+    viewer = _viewer(request)
+    svc = services(request)
+    form = await _form(request, viewer)
+    ticked = [v for v in (await request.form()).getlist("point") if isinstance(v, str)]
+    try:
+        covered = {int(v) for v in ticked}
+        DrillService(svc.catalog, svc.db, viewer.user_id).record(
+            form.get("question_id", ""),
+            covered,
+            _now(),
+            answer=form.get("answer") or None,
+            duration_ms=_duration_ms(form.get("started")),
+        )
+    except (DrillError, ValueError) as exc:
+        raise ApiError(422, f"the answer was not recorded: {exc}") from None
+    return RedirectResponse("/drill", status_code=303)
+
+
+@router.get("/questions/{question_id}", response_class=HTMLResponse)
+def question_page(question_id: str, request: Request) -> Response:
+    viewer = _viewer(request)
+    svc = services(request)
+    model = svc.catalog.answers.get(question_id)
+    question = next((q for q in svc.catalog.questions if q.id == question_id), None)
+    if model is None or question is None:
+        raise ApiError(404, f"there is no question {question_id!r}")
+    return _render(request, "question.html", viewer, question=question, model=model)
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 
