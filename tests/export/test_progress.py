@@ -37,6 +37,10 @@ def _history(catalog: Catalog, db: Database) -> None:
     judgement = Judgement("accepted", (CaseOutcome("one", "accepted", 0.1, True),), 0.1, 10, "ok")
     record_submission(db, user, "increment", "def solve(x):\n    return x + 1\n", judgement)
     save_settings(db, user, Settings(0.85, 7, NOW.date()))
+    from prep.interview.stories import StoryBank
+    from tests.interview.test_stories import GOOD
+
+    StoryBank(catalog, db, user).add(GOOD.model_copy(update={"questions": ["q-gens"]}))
 
 
 def _first(topic: str, catalog: Catalog) -> str:
@@ -67,9 +71,11 @@ def test_a_round_trip_moves_everything_and_a_second_import_adds_nothing(
     assert (report.reviews_added, report.states_updated, report.submissions_added) == (3, 2, 1)
     assert _counts(target) == _counts(source) == (3, 2, 1)
     assert load_settings(target, target.local_user_id()) == Settings(0.85, 7, NOW.date())
+    assert report.stories_added == 1
     again = import_progress(target, target.local_user_id(), parse_progress(document))
     assert (again.reviews_added, again.states_updated, again.submissions_added) == (0, 0, 0)
     assert (again.reviews_skipped, again.states_kept, again.submissions_skipped) == (3, 2, 1)
+    assert again.stories_added == 0
     assert _counts(target) == (3, 2, 1)
     # Exporting the target gives the same history back.
     back = export_progress(target, target.local_user_id())

@@ -76,6 +76,8 @@ def test_reviews_due_are_planned_before_new_cards(tiny_catalog: Catalog, db: Dat
 def test_a_date_that_is_not_in_the_future_is_refused(tiny_catalog: Catalog, db: Database) -> None:
     with pytest.raises(PlanError, match="must be after today"):
         make_plan(tiny_catalog, db, db.local_user_id(), NOW, NOW.date(), tz=UTC)
+    with pytest.raises(PlanError, match="more than a year away"):
+        make_plan(tiny_catalog, db, db.local_user_id(), NOW, date(2099, 1, 1), tz=UTC)
 
 
 def test_cli_plan_saves_the_date_and_needs_one(home: Path) -> None:

@@ -278,3 +278,28 @@ def test_questions_and_the_drill(client: TestClient) -> None:
     assert done.status_code == 201 and done.json()["rating"] == 3
     assert client.get("/api/v1/drill/next").json()["question"] is None
     assert client.get("/api/v1/stats").json()["total_reviews"] == 1
+
+
+def _story(**changes: Any) -> dict[str, Any]:
+    from tests.interview.test_stories import GOOD
+
+    return GOOD.model_dump() | {"questions": ["q-gens"]} | changes
+
+
+def test_stories_crud_with_checks_and_practice(client: TestClient) -> None:
+    created = client.post("/api/v1/stories", json=_story())
+    assert created.status_code == 201 and created.json()["check"]["ok"] is True
+    story_id = created.json()["id"]
+    weak = client.put(f"/api/v1/stories/{story_id}", json=_story(result="It went fine."))
+    assert weak.status_code == 200 and not weak.json()["check"]["ok"]
+    assert any("no number" in p for p in weak.json()["check"]["problems"])
+    assert [s["id"] for s in client.get("/api/v1/stories").json()] == [story_id]
+    practice = client.get("/api/v1/practice/behavioral", params={"question_id": "q-gens"}).json()
+    assert practice["story"]["id"] == story_id
+    _problem(
+        client.post("/api/v1/stories", json=_story(competencies=["heroics"])), 422, "competencies"
+    )
+    _problem(client.post("/api/v1/stories", json=_story(questions=["q-nope"])), 422, "questions")
+    _problem(client.get("/api/v1/stories/999"), 404, "story_id")
+    assert client.delete(f"/api/v1/stories/{story_id}").status_code == 204
+    assert client.get("/api/v1/stories").json() == []

@@ -264,3 +264,36 @@ def test_study_works_without_javascript(page_without_js: Page) -> None:
     page.goto("/")
     expect(page.locator("#reviews-today")).to_have_text("1")
     expect(page.locator("svg.heatmap rect[data-count='1']")).to_have_count(1)
+
+
+def test_drill_a_likely_question_by_keyboard(page: Page) -> None:
+    page.goto("/drill")
+    expect(page.locator("#question")).to_contain_text("What are generators?")
+    page.locator("textarea[name=answer]").fill("Lazy, single-pass iterators.")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#grade-form")).to_be_visible()
+    page.locator("body").click()  # leave the page's focus outside any field
+    for key in ("1", "2"):
+        page.keyboard.press(key)
+    expect(page.locator("input[name=point]:checked")).to_have_count(2)
+    page.locator("#grade-form button[type=submit]").click()
+    expect(page.locator("#done")).to_be_visible()
+
+
+def test_story_bank_and_plan_pages(page: Page) -> None:
+    page.goto("/stories")
+    page.locator("input[name=title]").fill("Cut deploy time")
+    for part in ("situation", "task", "action", "result"):
+        page.locator(f"textarea[name={part}]").fill(f"The {part} in a few words.")
+    page.locator("input[name=competencies][value=delivery]").check()
+    page.locator("form.story-form button[type=submit]").click()
+    expect(page.locator("section.story h2")).to_contain_text("Cut deploy time")
+    expect(page.locator("section.story ul.check")).to_contain_text("thin")
+    page.goto("/plan")
+    from datetime import date, timedelta
+
+    page.locator("input[name=interview_date]").fill((date.today() + timedelta(days=14)).isoformat())
+    page.locator("input[name=minutes]").fill("30")
+    page.locator("form.filters button[type=submit]").click()
+    expect(page.locator("#plan-overall")).to_be_visible()
+    expect(page.locator("table.plan-days tbody tr").first).to_be_visible()

@@ -180,3 +180,20 @@ def test_drill_page_asks_reveals_and_records_by_form(client: TestClient) -> None
     assert recorded.status_code == 303 and recorded.headers["location"] == "/drill"
     assert 'id="done"' in client.get("/drill").text
     assert "Functions that pause" in client.get("/questions/q-gens").text
+
+
+def test_story_bank_pages_save_check_and_practise(client: TestClient) -> None:
+    from tests.interview.test_stories import GOOD
+
+    page = client.get("/stories").text
+    assert "No stories yet" in page
+    form = {"csrf_token": _csrf(page), "questions": ["q-gens"], "competencies": ["delivery"]}
+    form |= {k: v for k, v in GOOD.model_dump().items() if isinstance(v, str)}
+    saved = client.post("/stories", data=form, follow_redirects=False)
+    assert saved.status_code == 303
+    listing = client.get("/stories").text
+    assert "Cut deploy time" in listing and "All checks pass" in listing
+    bad = client.post("/stories", data=form | {"title": ""})
+    assert bad.status_code == 422 and "title" in bad.text
+    practice = client.get("/stories/practice?question=q-gens").text
+    assert "Cut deploy time" in practice and 'id="reveal"' in practice

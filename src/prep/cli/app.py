@@ -11,6 +11,7 @@ from prep.cli import (
     practice_cmd,
     serve_cmd,
     settings_cmd,
+    stories_cmd,
     study_cmd,
 )
 
@@ -25,6 +26,7 @@ app.add_typer(content_cmd.app, name="content")
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(import_cmd.app, name="import")
+app.add_typer(stories_cmd.app, name="stories")
 study_cmd.register(app)
 practice_cmd.register(app)
 serve_cmd.register(app)

@@ -1,4 +1,5 @@
 """A user's whole progress as one versioned JSON document: to move machines, or to keep a backup.
+It holds the settings, card schedules, every review and submission, and the story bank.
 
 Importing merges instead of overwriting, and is idempotent: a review, card state or submission
 already present is recognised and skipped, so importing the same file twice changes nothing the
@@ -17,7 +18,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from sqlalchemy import select
 
 from prep.store.database import Database
-from prep.store.models import CardState, ReviewLog, Submission, UserSettings
+from prep.store.models import CardState, ReviewLog, Story, Submission, UserSettings
 
 FORMAT: Literal["prep-progress"] = "prep-progress"
 VERSION: Literal[1] = 1
@@ -72,6 +73,18 @@ class SubmissionDoc(_Doc):
     created_at: AwareDatetime
 
 
+class StoryDoc(_Doc):
+    title: str = Field(min_length=1, max_length=200)
+    situation: str
+    task: str
+    action: str
+    result: str
+    questions: list[str]
+    competencies: list[str]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
 class ProgressDoc(_Doc):
     format: Literal["prep-progress"]
     version: Literal[1]
@@ -80,6 +93,7 @@ class ProgressDoc(_Doc):
     card_states: list[CardStateDoc]
     reviews: list[ReviewDoc]
     submissions: list[SubmissionDoc]
+    stories: list[StoryDoc] = []  # absent from files written before the story bank existed
 
 
 class ProgressFileError(ValueError):
@@ -94,6 +108,7 @@ class ImportReport:
     states_kept: int
     submissions_added: int
     submissions_skipped: int
+    stories_added: int = 0
 
 
 def export_progress(db: Database, user_id: int) -> dict[str, object]:
@@ -107,6 +122,9 @@ def export_progress(db: Database, user_id: int) -> dict[str, object]:
         ).all()
         submissions = session.scalars(
             select(Submission).where(Submission.user_id == user_id).order_by(Submission.id)
+        ).all()
+        stories = session.scalars(
+            select(Story).where(Story.user_id == user_id).order_by(Story.id)
         ).all()
         doc = ProgressDoc(
             format=FORMAT,
@@ -132,6 +150,20 @@ def export_progress(db: Database, user_id: int) -> dict[str, object]:
                     created_at=s.created_at,
                 )
                 for s in submissions
+            ],
+            stories=[
+                StoryDoc(
+                    title=s.title,
+                    situation=s.situation,
+                    task=s.task,
+                    action=s.action,
+                    result=s.result,
+                    questions=json.loads(s.questions),
+                    competencies=json.loads(s.competencies),
+                    created_at=s.created_at,
+                    updated_at=s.updated_at,
+                )
+                for s in stories
             ],
         )
     exported: dict[str, object] = json.loads(doc.model_dump_json())
@@ -207,6 +239,24 @@ def import_progress(db: Database, user_id: int, doc: ProgressDoc) -> ImportRepor
             fields = sub.model_dump(exclude={"result"})
             session.add(Submission(user_id=user_id, result=json.dumps(sub.result), **fields))
             submissions_added += 1
+        known_stories = {
+            (s.title, _utc(s.created_at))
+            for s in session.scalars(select(Story).where(Story.user_id == user_id))
+        }
+        stories_added = 0
+        for story in doc.stories:
+            if (story.title, _utc(story.created_at)) in known_stories:
+                continue
+            fields = story.model_dump(exclude={"questions", "competencies"})
+            session.add(
+                Story(
+                    user_id=user_id,
+                    questions=json.dumps(story.questions),
+                    competencies=json.dumps(story.competencies),
+                    **fields,
+                )
+            )
+            stories_added += 1
     return ImportReport(
         reviews_added,
         len(doc.reviews) - reviews_added,
@@ -214,6 +264,7 @@ def import_progress(db: Database, user_id: int, doc: ProgressDoc) -> ImportRepor
         len(doc.card_states) - states_updated,
         submissions_added,
         len(doc.submissions) - submissions_added,
+        stories_added,
     )
 
 

@@ -133,3 +133,22 @@ class Submission(Base):
     memory_kb: Mapped[int] = mapped_column(Integer)
     result: Mapped[str] = mapped_column(Text)  # the --json verdict document
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Story(Base):
+    """A behavioral story in STAR form; `questions` and `competencies` are JSON lists of ids."""
+
+    __tablename__ = "stories"
+    __table_args__ = (Index("ix_stories_user", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    situation: Mapped[str] = mapped_column(Text)
+    task: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text)
+    questions: Mapped[str] = mapped_column(Text)
+    competencies: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -41,6 +41,7 @@ NEW_CARD_SECONDS = 40.0  # a new card: reading it, answering, and its learning s
 INTERVIEW_HOUR = 9
 STUDY_HOUR = 18  # when the simulated day's reviews happen
 MIN_TIMED_REVIEWS = 50
+MAX_DAYS = 366  # beyond a year a day-by-day plan means nothing (and costs a lot to simulate)
 
 
 class PlanError(ValueError):
@@ -107,6 +108,8 @@ def make_plan(
     today = local_date(now, zone)
     if interview <= today:
         raise PlanError(f"the interview date {interview} must be after today ({today})")
+    if (interview - today).days > MAX_DAYS:
+        raise PlanError(f"the interview date {interview} is more than a year away; plan nearer")
     if not 0 <= minutes_per_day <= 24 * 60:
         raise PlanError("minutes per day must be between 0 and 1440")
     settings = load_settings(db, user_id)

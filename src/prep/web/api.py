@@ -749,6 +749,28 @@ class DrillNextOut(BaseModel):
     is_new: bool
 
 
+class StoryIn(StrictInput):
+    title: str = Field(min_length=1, max_length=200)
+    situation: str = Field(max_length=5_000)
+    task: str = Field(max_length=5_000)
+    action: str = Field(max_length=10_000)
+    result: str = Field(max_length=5_000)
+    questions: list[Annotated[str, Field(max_length=200)]] = Field([], max_length=20)
+    competencies: list[Annotated[str, Field(max_length=50)]] = Field([], max_length=8)
+
+    def to_input(self) -> Any:
+        from pydantic import ValidationError
+
+        from prep.interview.stories import StoryInput
+
+        try:
+            return StoryInput.model_validate(self.model_dump())
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            field = ".".join(str(p) for p in error["loc"]) or "body"
+            raise ApiError(422, f"{field}: {error['msg']}", field=field) from None
+
+
 class DrillAnswerIn(StrictInput):
     question_id: str = Field(max_length=200)
     covered: list[JsonInt] = Field(max_length=50, description="indices of key points covered")
@@ -834,6 +856,108 @@ def drill_answer(body: DrillAnswerIn, svc: Services, who: Who) -> DrillResultOut
         rating=result.rating,
         due=result.outcome.due,
     )
+
+
+# --- behavioral story bank ---------------------------------------------------------------------
+
+
+class StoryCheckOut(BaseModel):
+    ok: bool
+    problems: list[str]
+    words: int
+    spoken_seconds: int
+
+
+class StoryOut(BaseModel):
+    id: int
+    title: str
+    situation: str
+    task: str
+    action: str
+    result: str
+    questions: list[str]
+    competencies: list[str]
+    check: StoryCheckOut
+    updated_at: datetime
+
+
+class PracticeOut(BaseModel):
+    question: QuestionOut
+    story: StoryOut | None
+
+
+def story_out(saved: Any) -> StoryOut:
+    return StoryOut(
+        id=saved.id,
+        **saved.story.model_dump(),
+        check=StoryCheckOut(
+            ok=saved.check.ok,
+            problems=list(saved.check.problems),
+            words=saved.check.words,
+            spoken_seconds=saved.check.spoken_seconds,
+        ),
+        updated_at=saved.updated_at,
+    )
+
+
+def _bank(svc: AppServices, who: Viewer) -> Any:
+    from prep.interview.stories import StoryBank
+
+    return StoryBank(svc.catalog, svc.db, who.user_id)
+
+
+def _story_call(call: Callable[[], Any]) -> Any:
+    from prep.interview.stories import StoryError
+
+    try:
+        return call()
+    except StoryError as exc:
+        status = 404 if exc.field in {"story_id", "question_id"} else 422
+        raise ApiError(status, str(exc), field=exc.field) from None
+
+
+StoryId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.get("/stories", response_model=list[StoryOut], tags=["interview"])
+def list_stories(svc: Services, who: Who) -> list[StoryOut]:
+    return [story_out(s) for s in _bank(svc, who).all()]
+
+
+@router.post("/stories", response_model=StoryOut, status_code=201, tags=["interview"])
+def add_story(body: StoryIn, svc: Services, who: Who) -> StoryOut:
+    """Save a STAR story; the response says what the checks found (saved either way)."""
+    return story_out(_story_call(lambda: _bank(svc, who).add(body.to_input())))
+
+
+@router.get("/stories/{story_id}", response_model=StoryOut, tags=["interview"])
+def get_story(story_id: StoryId, svc: Services, who: Who) -> StoryOut:
+    return story_out(_story_call(lambda: _bank(svc, who).get(story_id)))
+
+
+@router.put("/stories/{story_id}", response_model=StoryOut, tags=["interview"])
+def put_story(story_id: StoryId, body: StoryIn, svc: Services, who: Who) -> StoryOut:
+    return story_out(_story_call(lambda: _bank(svc, who).update(story_id, body.to_input())))
+
+
+@router.delete("/stories/{story_id}", status_code=204, tags=["interview"])
+def delete_story(story_id: StoryId, svc: Services, who: Who) -> Response:
+    _story_call(lambda: _bank(svc, who).delete(story_id))
+    return Response(status_code=204)
+
+
+@router.get("/practice/behavioral", response_model=PracticeOut, tags=["interview"])
+def practice_story(
+    svc: Services,
+    who: Who,
+    question_id: Annotated[str | None, Query(max_length=200)] = None,
+) -> PracticeOut:
+    """A behavioral question (random unless given) and your best-matching story for it."""
+    bank = _bank(svc, who)
+    chosen = _story_call(lambda: bank.practice_question(question_id))
+    question = question_out(svc, chosen)
+    best = bank.best_for(chosen)
+    return PracticeOut(question=question, story=story_out(best) if best else None)
 
 
 # --- plan --------------------------------------------------------------------------------------

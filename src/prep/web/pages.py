@@ -571,6 +571,118 @@ def question_page(question_id: str, request: Request) -> Response:
     return _render(request, "question.html", viewer, question=question, model=model)
 
 
+# --- behavioral story bank ---------------------------------------------------------------------
+
+
+def _story_form(form: dict[str, str], multi: dict[str, list[str]]) -> Any:
+    from prep.interview.stories import StoryInput
+
+    return StoryInput.model_validate(
+        {
+            "title": form.get("title", ""),
+            "situation": form.get("situation", ""),
+            "task": form.get("task", ""),
+            "action": form.get("action", ""),
+            "result": form.get("result", ""),
+            "questions": multi.get("questions", []),
+            "competencies": multi.get("competencies", []),
+        }
+    )
+
+
+async def _multi(request: Request, *names: str) -> dict[str, list[str]]:
+    form = await request.form()
+    return {n: [v for v in form.getlist(n) if isinstance(v, str)] for n in names}
+
+
+def _stories_page(
+    request: Request, viewer: Viewer, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    from prep.interview.stories import COMPETENCIES, StoryBank
+
+    svc = services(request)
+    bank = StoryBank(svc.catalog, svc.db, viewer.user_id)
+    questions = [q for q in svc.catalog.questions if q.kind == "behavioral"]
+    return _render(
+        request,
+        "stories.html",
+        viewer,
+        status_code,
+        stories=bank.all(),
+        questions=questions,
+        competencies=COMPETENCIES,
+        **context,
+    )
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, edit: int | None = None) -> Response:
+    from prep.interview.stories import StoryBank, StoryError
+
+    viewer = _viewer(request)
+    svc = services(request)
+    editing = None
+    if edit is not None:
+        try:
+            editing = StoryBank(svc.catalog, svc.db, viewer.user_id).get(edit)
+        except StoryError as exc:
+            raise ApiError(404, str(exc)) from None
+    return _stories_page(request, viewer, editing=editing)
+
+
+@router.post("/stories", response_class=HTMLResponse)
+async def stories_save(request: Request) -> Response:
+    from pydantic import ValidationError
+
+    from prep.interview.stories import StoryBank, StoryError
+
+    viewer = _viewer(request)
+    svc = services(request)
+    form = await _form(request, viewer)
+    multi = await _multi(request, "questions", "competencies")
+    bank = StoryBank(svc.catalog, svc.db, viewer.user_id)
+    try:
+        story = _story_form(form, multi)
+        story_id = int(form["story_id"]) if form.get("story_id") else None
+        saved = bank.update(story_id, story) if story_id else bank.add(story)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        message = f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+        return _stories_page(request, viewer, 422, error=message, draft=form)
+    except (StoryError, ValueError) as exc:
+        return _stories_page(request, viewer, 422, error=str(exc), draft=form)
+    return RedirectResponse(f"/stories#story-{saved.id}", status_code=303)
+
+
+@router.post("/stories/{story_id}/delete")
+async def stories_delete(story_id: int, request: Request) -> Response:
+    from prep.interview.stories import StoryBank, StoryError
+
+    viewer = _viewer(request)
+    svc = services(request)
+    await _form(request, viewer)
+    try:
+        StoryBank(svc.catalog, svc.db, viewer.user_id).delete(story_id)
+    except StoryError as exc:
+        raise ApiError(404, str(exc)) from None
+    return RedirectResponse("/stories", status_code=303)
+
+
+@router.get("/stories/practice", response_class=HTMLResponse)
+def stories_practice(request: Request, question: str | None = None) -> Response:
+    from prep.interview.stories import StoryBank, StoryError
+
+    viewer = _viewer(request)
+    svc = services(request)
+    bank = StoryBank(svc.catalog, svc.db, viewer.user_id)
+    try:
+        chosen = bank.practice_question(question or None)
+    except StoryError as exc:
+        raise ApiError(404, str(exc)) from None
+    asked = next(q for q in svc.catalog.questions if q.id == chosen)
+    return _render(request, "practice.html", viewer, question=asked, story=bank.best_for(chosen))
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 

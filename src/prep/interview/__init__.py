@@ -1,0 +1,1 @@
+"""Interview practice beyond cards: the behavioral story bank (and later mocks and designs)."""
