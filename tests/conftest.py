@@ -189,3 +189,39 @@ print(list(n * n for n in range(3)))
 [0, 1, 4]
 ```
 """
+
+
+TINY_DESIGN = """\
+---
+id: dp-counter
+title: Design a page-view counter
+prompt: Count page views for 10 million pages, read by dashboards every few seconds.
+topics: [misc]
+model: inline
+rubric:
+  - {criterion: Requirements with numbers, points: 3, look_for: views per second and read rate}
+  - {criterion: Estimates, points: 2, look_for: write QPS and storage}
+  - {criterion: Batching writes, points: 3, look_for: counters buffered and flushed}
+  - {criterion: Failure modes, points: 2, look_for: what is lost when a node dies}
+---
+## Requirements
+10 million pages.
+
+## Estimates
+
+```python
+print(10_000_000 * 100 // 86_400)
+```
+
+```output
+11574
+```
+
+## API
+## Data model
+## Architecture
+## Bottlenecks
+## Scaling
+## Trade-offs
+## Failure modes
+"""

@@ -85,7 +85,7 @@ def test_every_design_sheet_and_devops_artefact_is_validated(real_catalog: Catal
     from prep.content.design_sheets import design_sheet_problems
 
     sheets = [real_catalog.lessons[t.id] for t in real_catalog.topics_in("system-design")]
-    assert len(sheets) == 10 and all(design_sheet_problems(s) == [] for s in sheets)
+    assert len(sheets) == 10 and all(design_sheet_problems(s.body) == [] for s in sheets)
     schemas = {
         ex.schema
         for t in real_catalog.topics_in("devops-cicd")

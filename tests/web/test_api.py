@@ -303,3 +303,39 @@ def test_stories_crud_with_checks_and_practice(client: TestClient) -> None:
     _problem(client.get("/api/v1/stories/999"), 404, "story_id")
     assert client.delete(f"/api/v1/stories/{story_id}").status_code == 204
     assert client.get("/api/v1/stories").json() == []
+
+
+def test_design_practice_saves_reveals_after_an_attempt_and_scores(client: TestClient) -> None:
+    [prompt] = client.get("/api/v1/design/prompts").json()
+    assert (
+        prompt["id"] == "dp-counter" and prompt["status"] == "new" and prompt["total_points"] == 10
+    )
+    _problem(client.get("/api/v1/design/prompts/dp-counter/reveal"), 409)
+    _problem(
+        client.post("/api/v1/design/prompts/dp-counter/score", json={"points": [1, 1, 1, 1]}), 409
+    )
+    saved = client.put(
+        "/api/v1/design/prompts/dp-counter/draft", json={"requirements": "10M pages"}
+    )
+    assert saved.status_code == 201 and "API is missing" in saved.json()["problems"]
+    reveal = client.get("/api/v1/design/prompts/dp-counter/reveal").json()
+    assert "## Estimates" in reveal["model_markdown"] and len(reveal["rubric"]) == 4
+    bad = client.post("/api/v1/design/prompts/dp-counter/score", json={"points": [9, 1, 1, 1]})
+    _problem(bad, 422, "scores")
+    scored = client.post("/api/v1/design/prompts/dp-counter/score", json={"points": [3, 1, 1, 0]})
+    assert scored.json()["scores"] == [3, 1, 1, 0]
+    detail = client.get("/api/v1/design/prompts/dp-counter").json()
+    assert detail["score"] == 5 and detail["status"] == "gaps"
+    _problem(client.get("/api/v1/design/prompts/dp-nope"), 404)
+    calc = client.post(
+        "/api/v1/capacity",
+        json={
+            "daily_active_users": 1_000_000,
+            "requests_per_user_per_day": 20,
+            "write_fraction": 0.5,
+            "bytes_per_write": 100,
+            "bytes_per_response": 1000,
+            "retention_days": 30,
+        },
+    ).json()
+    assert round(calc["average_qps"]) == 231 and calc["steps"][0].startswith("requests/day")

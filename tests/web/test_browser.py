@@ -297,3 +297,14 @@ def test_story_bank_and_plan_pages(page: Page) -> None:
     page.locator("form.filters button[type=submit]").click()
     expect(page.locator("#plan-overall")).to_be_visible()
     expect(page.locator("table.plan-days tbody tr").first).to_be_visible()
+
+
+def test_design_practice_page(page: Page) -> None:
+    page.goto("/design/dp-counter")
+    page.locator("textarea[name=requirements]").fill("10 million pages and 1,000 views a second.")
+    page.locator("#design-form button[type=submit]").click()
+    expect(page.locator("#problems")).to_contain_text("API is missing")
+    page.locator("#model summary").click()
+    expect(page.locator("#model article")).to_contain_text("Estimates")
+    page.locator("#calculator button[type=submit]").click()
+    expect(page.locator("#estimate")).to_contain_text("average QPS")

@@ -197,3 +197,31 @@ def test_story_bank_pages_save_check_and_practise(client: TestClient) -> None:
     assert bad.status_code == 422 and "title" in bad.text
     practice = client.get("/stories/practice?question=q-gens").text
     assert "Cut deploy time" in practice and 'id="reveal"' in practice
+
+
+def test_design_page_saves_checks_calculates_and_scores(client: TestClient) -> None:
+    page = client.get("/design/dp-counter")
+    assert "Count page views" in page.text and "appear once you have saved" in page.text
+    token = _csrf(page.text)
+    saved = client.post(
+        "/design/dp-counter",
+        data={"csrf_token": token, "requirements": "10 million pages, 1,000 views a second"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    page = client.get("/design/dp-counter").text
+    assert "Requirements is thin" in page and 'id="model"' in page and "Batching writes" in page
+    scored = client.post(
+        "/design/dp-counter/score",
+        data={"csrf_token": token, "score0": "3", "score1": "2", "score2": "0", "score3": "1"},
+        follow_redirects=False,
+    )
+    assert scored.status_code == 303
+    assert "your score 6" in client.get("/design/dp-counter").text
+    calc = client.get(
+        "/design/dp-counter?daily_active_users=1000000&requests_per_user_per_day=20"
+        "&write_fraction=0.1&bytes_per_write=1000&bytes_per_response=2000&retention_days=365"
+        "&peak_factor=2&replication=3"
+    ).text
+    assert "average QPS = 20,000,000 / 86,400 s = 231" in calc
+    assert "6/10" in client.get("/design").text

@@ -6,6 +6,7 @@ import typer
 
 from prep.cli import (
     content_cmd,
+    design_cmd,
     export_cmd,
     import_cmd,
     practice_cmd,
@@ -27,6 +28,8 @@ app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(stories_cmd.app, name="stories")
+app.add_typer(design_cmd.app, name="design")
+app.command("capacity")(design_cmd.capacity_cmd)
 study_cmd.register(app)
 practice_cmd.register(app)
 serve_cmd.register(app)

@@ -8,7 +8,14 @@ from pathlib import Path
 from types import MappingProxyType
 
 from prep.content.documents import Example
-from prep.content.models import CardSpec, LessonMeta, ModelAnswerMeta, Priority, ReadingEntry
+from prep.content.models import (
+    CardSpec,
+    DesignPromptMeta,
+    LessonMeta,
+    ModelAnswerMeta,
+    Priority,
+    ReadingEntry,
+)
 from prep.content.problem_models import CaseSpec, ProblemSpec
 
 #: How strongly each priority pulls new material forward (see study.ordering).
@@ -87,6 +94,19 @@ class ModelAnswer:
 
 
 @dataclass(frozen=True)
+class DesignPrompt:
+    id: str
+    path: Path
+    meta: DesignPromptMeta
+    body: str
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def total_points(self) -> int:
+        return sum(item.points for item in self.meta.rubric)
+
+
+@dataclass(frozen=True)
 class Problem:
     """A coding problem: its files, read once. Solutions are source text, run only by the judge."""
 
@@ -118,6 +138,7 @@ class Catalog:
     answers: Mapping[str, ModelAnswer]
     problems: Mapping[str, Problem] = field(default_factory=lambda: MappingProxyType({}))
     reading: Mapping[str, ReadingEntry] = field(default_factory=lambda: MappingProxyType({}))
+    designs: Mapping[str, DesignPrompt] = field(default_factory=lambda: MappingProxyType({}))
     _cards_by_topic: Mapping[str, tuple[Card, ...]] = field(repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:

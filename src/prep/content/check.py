@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prep.content.artefacts import check_artefact, is_artefact
-from prep.content.catalog import Card, Lesson, ModelAnswer
+from prep.content.catalog import Card, DesignPrompt, Lesson, ModelAnswer
 from prep.content.design_sheets import DESIGN_SECTION, design_sheet_problems
 from prep.content.diagnostics import Diagnostic, relative
 from prep.content.loader import load_catalog
@@ -78,7 +78,11 @@ def check_content(
         return only_paths is None or any(rel.startswith(p.strip("/")) for p in only_paths)
 
     # Lessons and model answers both carry runnable examples; both are executed.
-    every: list[Lesson | ModelAnswer] = [*catalog.lessons.values(), *catalog.answers.values()]
+    every: list[Lesson | ModelAnswer | DesignPrompt] = [
+        *catalog.lessons.values(),
+        *catalog.answers.values(),
+        *catalog.designs.values(),
+    ]
     documents = [d for d in every if wanted(d.path)]
     jobs = [job for document in documents for job in _example_jobs(document)]
     for card in catalog.cards.values():
@@ -89,11 +93,17 @@ def check_content(
     for document in documents:
         diagnostics.extend(_sql_examples(document, root))
         diagnostics.extend(_artefact_examples(document, root))
+    for design in catalog.designs.values():
+        if wanted(design.path) and design.meta.model == "inline":
+            diagnostics.extend(
+                Diagnostic(relative(design.path, root), None, "body", problem)
+                for problem in design_sheet_problems(design.body)
+            )
     for lesson in catalog.lessons.values():
         if wanted(lesson.path) and catalog.topics[lesson.topic_id].section_id == DESIGN_SECTION:
             diagnostics.extend(
                 Diagnostic(relative(lesson.path, root), None, "body", problem)
-                for problem in design_sheet_problems(lesson)
+                for problem in design_sheet_problems(lesson.body)
             )
 
     pool_size = workers or max(2, (os.cpu_count() or 2) * 2)
@@ -122,7 +132,7 @@ def check_content(
     )
 
 
-def _example_jobs(lesson: Lesson | ModelAnswer) -> list[_Job]:
+def _example_jobs(lesson: Lesson | ModelAnswer | DesignPrompt) -> list[_Job]:
     return [
         _Job(
             lesson.path,
@@ -137,7 +147,7 @@ def _example_jobs(lesson: Lesson | ModelAnswer) -> list[_Job]:
     ]
 
 
-def _sql_examples(lesson: Lesson | ModelAnswer, root: Path) -> list[Diagnostic]:
+def _sql_examples(lesson: Lesson | ModelAnswer | DesignPrompt, root: Path) -> list[Diagnostic]:
     out = []
     for example in lesson.examples:
         if not example.runs or example.language != "sql":
@@ -163,7 +173,9 @@ def _sql_examples(lesson: Lesson | ModelAnswer, root: Path) -> list[Diagnostic]:
     return out
 
 
-def _artefact_examples(document: Lesson | ModelAnswer, root: Path) -> list[Diagnostic]:
+def _artefact_examples(
+    document: Lesson | ModelAnswer | DesignPrompt, root: Path
+) -> list[Diagnostic]:
     out = []
     for example in document.examples:
         if is_artefact(example) and (problem := check_artefact(example)) is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from prep.content.catalog import Lesson
 from prep.content.documents import extract_examples
 
 DESIGN_SECTION = "system-design"
@@ -26,9 +25,9 @@ SHEET_HEADINGS = (
 )
 
 
-def design_sheet_problems(lesson: Lesson) -> list[str]:
+def design_sheet_problems(body: str) -> list[str]:
     """What is missing from a design sheet; empty when it is complete."""
-    tokens = MarkdownIt("commonmark").parse(lesson.body)
+    tokens = MarkdownIt("commonmark").parse(body)
     headings: list[tuple[str, int]] = []  # (title, body line)
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h2" and token.map is not None:
@@ -46,7 +45,7 @@ def design_sheet_problems(lesson: Lesson) -> list[str]:
         problems.append(
             "the design sheet's sections must come in the order: " + ", ".join(SHEET_HEADINGS)
         )
-    if not problems and not _estimates_are_computed(lesson, headings):
+    if not problems and not _estimates_are_computed(body, headings):
         problems.append(
             "the '## Estimates' section needs an executed ```python example with an ```output "
             "block, so the arithmetic is checked"
@@ -54,16 +53,16 @@ def design_sheet_problems(lesson: Lesson) -> list[str]:
     return problems
 
 
-def _estimates_are_computed(lesson: Lesson, headings: list[tuple[str, int]]) -> bool:
+def _estimates_are_computed(body: str, headings: list[tuple[str, int]]) -> bool:
     starts = [line for _, line in headings]
     index = next(i for i, (t, _) in enumerate(headings) if t.lower().startswith("estimates"))
     begin = starts[index]
-    end = starts[index + 1] if index + 1 < len(starts) else len(lesson.body.splitlines())
+    end = starts[index + 1] if index + 1 < len(starts) else len(body.splitlines())
     # Re-extracted from the body alone, so example lines count from the body's first line.
     return any(
         ex.language == "python"
         and ex.runs
         and ex.expected_output is not None
         and begin <= ex.line - 1 < end
-        for ex in extract_examples(lesson.body)
+        for ex in extract_examples(body)
     )

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from prep.content.catalog import (
     Card,
     Catalog,
+    DesignPrompt,
     Lesson,
     ModelAnswer,
     Question,
@@ -31,6 +32,7 @@ from prep.content.documents import (
 from prep.content.models import (
     CardSpec,
     CurriculumSpec,
+    DesignPromptMeta,
     LessonMeta,
     ModelAnswerMeta,
     ReadingEntry,
@@ -45,7 +47,7 @@ READING_FILE = "reading.yaml"
 BEHAVIORAL = "behavioral"  # likely questions that belong to no curriculum section
 
 _T = TypeVar("_T")
-_Meta = TypeVar("_Meta", LessonMeta, ModelAnswerMeta)
+_Meta = TypeVar("_Meta", LessonMeta, ModelAnswerMeta, DesignPromptMeta)
 
 _card_adapter: TypeAdapter[CardSpec] = TypeAdapter(CardSpec)
 _slug_adapter: TypeAdapter[str] = TypeAdapter(Slug)
@@ -81,17 +83,20 @@ class _Loader:
         if curriculum is None:
             return LoadResult(None, tuple(self.diagnostics))
         sections, topics, questions, resources = curriculum
+        lessons = self._lessons(topics)
+        answers = self._answers({q.id for q in questions})
         catalog = Catalog(
             root=self.root,
             sections=sections,
             topics=MappingProxyType(topics),
             questions=questions,
             resources=resources,
-            lessons=MappingProxyType(self._lessons(topics)),
+            lessons=MappingProxyType(lessons),
             cards=MappingProxyType(self._cards(topics)),
-            answers=MappingProxyType(self._answers({q.id for q in questions})),
+            answers=MappingProxyType(answers),
             problems=MappingProxyType(load_problems(self.root, topics, self.diagnostics.append)),
             reading=MappingProxyType(self._reading(topics, resources)),
+            designs=MappingProxyType(self._designs(topics, set(lessons), set(answers))),
         )
         return LoadResult(catalog, tuple(sorted(self.diagnostics)))
 
@@ -270,6 +275,32 @@ class _Loader:
                 examples = tuple(extract_examples(body, line_offset=offset))
                 answers[meta.question] = ModelAnswer(meta.question, path, meta, body, examples)
         return answers
+
+    # --- design practice ---------------------------------------------------------------------
+
+    def _designs(
+        self, topics: dict[str, Topic], lessons: set[str], answers: set[str]
+    ) -> dict[str, DesignPrompt]:
+        designs: dict[str, DesignPrompt] = {}
+        for path in self._files("design", "*.md"):
+            parsed = self._front_matter(path, DesignPromptMeta)
+            if parsed is None:
+                continue
+            meta, body, offset = parsed
+            if path.stem != meta.id:
+                self.report(path, None, "id", f"file must be named {meta.id}.md")
+                continue
+            for topic in meta.topics:
+                if topic not in topics:
+                    self.report(path, None, "topics", f"unknown topic id {topic!r}")
+            kind, _, target = meta.model.partition(":")
+            if kind == "lesson" and target not in lessons:
+                self.report(path, None, "model", f"no lesson for topic {target!r}")
+            elif kind == "answer" and target not in answers:
+                self.report(path, None, "model", f"no model answer for question {target!r}")
+            examples = tuple(extract_examples(body, line_offset=offset))
+            designs[meta.id] = DesignPrompt(meta.id, path, meta, body, examples)
+        return designs
 
     # --- reading list ------------------------------------------------------------------------
 

@@ -193,6 +193,28 @@ class LessonMeta(Strict):
     interviewer_probes: tuple[Text, ...] = ()
 
 
+# --- design/<id>.md: system-design practice prompts -------------------------------------------
+
+DESIGN_MODEL = r"^(inline|lesson:[a-z0-9][a-z0-9-]*|answer:[a-z0-9][a-z0-9-]*)$"
+
+
+class RubricItem(Strict):
+    criterion: Text
+    points: int = Field(ge=1, le=10)
+    look_for: Text
+
+
+class DesignPromptMeta(Strict):
+    """A design exercise: what the interviewer asks, where the model design is, how to score."""
+
+    id: Slug
+    title: Text
+    prompt: Text
+    topics: tuple[Slug, ...] = Field(min_length=1)
+    model: str = Field(pattern=DESIGN_MODEL)
+    rubric: tuple[RubricItem, ...] = Field(min_length=4, max_length=12)
+
+
 # --- reading.yaml: the seed's recommended resources, linked to topics ------------------------
 
 

@@ -152,3 +152,17 @@ class Story(Base):
     competencies: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Design(Base):
+    """One saved revision of a design exercise; the newest per prompt is the current one."""
+
+    __tablename__ = "designs"
+    __table_args__ = (Index("ix_designs_user_prompt", "user_id", "prompt_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    prompt_id: Mapped[str] = mapped_column(String(200))
+    sections: Mapped[str] = mapped_column(Text)  # JSON: section key -> text
+    scores: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: list of points
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -960,6 +960,207 @@ def practice_story(
     return PracticeOut(question=question, story=story_out(best) if best else None)
 
 
+# --- system-design practice --------------------------------------------------------------------
+
+
+class DesignPromptOut(BaseModel):
+    id: str
+    title: str
+    prompt: str
+    topics: list[str]
+    total_points: int
+    status: Literal["new", "gaps", "complete"]
+    score: int | None
+
+
+class DesignRevisionOut(BaseModel):
+    id: int
+    sections: dict[str, str]
+    problems: list[str]
+    scores: list[int] | None
+    created_at: datetime
+
+
+class DesignDetailOut(DesignPromptOut):
+    latest: DesignRevisionOut | None
+
+
+class DesignDraftIn(StrictInput):
+    requirements: str = Field("", max_length=20_000)
+    estimates: str = Field("", max_length=20_000)
+    api: str = Field("", max_length=20_000)
+    data_model: str = Field("", max_length=20_000)
+    architecture: str = Field("", max_length=20_000)
+    scaling: str = Field("", max_length=20_000)
+    trade_offs: str = Field("", max_length=20_000)
+    failure_modes: str = Field("", max_length=20_000)
+
+
+class RubricItemOut(BaseModel):
+    criterion: str
+    points: int
+    look_for: str
+
+
+class DesignRevealOut(BaseModel):
+    model_markdown: str
+    rubric: list[RubricItemOut]
+    total_points: int
+
+
+class ScoreIn(StrictInput):
+    points: list[JsonInt] = Field(max_length=12)
+
+
+class CapacityIn(StrictInput):
+    daily_active_users: JsonInt = Field(ge=1, le=10**10)
+    requests_per_user_per_day: float = Field(gt=0, le=10**6)
+    write_fraction: float = Field(ge=0, le=1)
+    bytes_per_write: JsonInt = Field(ge=0, le=10**10)
+    bytes_per_response: JsonInt = Field(ge=0, le=10**10)
+    retention_days: JsonInt = Field(ge=1, le=36_500)
+    peak_factor: float = Field(2.0, ge=1, le=100)
+    replication: JsonInt = Field(3, ge=1, le=10)
+
+
+class CapacityOut(BaseModel):
+    average_qps: float
+    peak_qps: float
+    write_qps: float
+    storage_per_day_bytes: float
+    storage_total_bytes: float
+    egress_bytes_per_s: float
+    steps: list[str]
+
+
+def _practice(svc: AppServices, who: Viewer) -> Any:
+    from prep.interview.design import DesignPractice
+
+    return DesignPractice(svc.catalog, svc.db, who.user_id)
+
+
+def _design_call(call: Callable[[], Any]) -> Any:
+    from prep.interview.design import DesignError
+
+    try:
+        return call()
+    except DesignError as exc:
+        status = 404 if exc.field == "prompt_id" and "no design prompt" in str(exc) else 422
+        if "before scoring" in str(exc):
+            status = 409
+        raise ApiError(status, str(exc), field=exc.field) from None
+
+
+def _prompt_out(prompt: Any, saved: Any) -> dict[str, Any]:
+    status = "new" if saved is None else ("complete" if not saved.problems else "gaps")
+    return {
+        "id": prompt.id,
+        "title": prompt.meta.title,
+        "prompt": prompt.meta.prompt,
+        "topics": list(prompt.meta.topics),
+        "total_points": prompt.total_points,
+        "status": status,
+        "score": None if saved is None else saved.score,
+    }
+
+
+def _revision_out(saved: Any) -> DesignRevisionOut:
+    return DesignRevisionOut(
+        id=saved.id,
+        sections=saved.draft.model_dump(),
+        problems=list(saved.problems),
+        scores=list(saved.scores) if saved.scores is not None else None,
+        created_at=saved.created_at,
+    )
+
+
+@router.get("/design/prompts", response_model=list[DesignPromptOut], tags=["interview"])
+def list_design_prompts(svc: Services, who: Who) -> list[DesignPromptOut]:
+    statuses = _practice(svc, who).statuses()
+    return [
+        DesignPromptOut(**_prompt_out(p, statuses.get(p.id))) for p in svc.catalog.designs.values()
+    ]
+
+
+@router.get("/design/prompts/{prompt_id}", response_model=DesignDetailOut, tags=["interview"])
+def get_design_prompt(prompt_id: str, svc: Services, who: Who) -> DesignDetailOut:
+    practice = _practice(svc, who)
+    prompt = _design_call(lambda: practice.prompt(prompt_id))
+    latest = practice.latest(prompt_id)
+    return DesignDetailOut(
+        **_prompt_out(prompt, latest), latest=_revision_out(latest) if latest else None
+    )
+
+
+@router.put(
+    "/design/prompts/{prompt_id}/draft",
+    response_model=DesignRevisionOut,
+    status_code=201,
+    tags=["interview"],
+)
+def save_design(prompt_id: str, body: DesignDraftIn, svc: Services, who: Who) -> DesignRevisionOut:
+    """Save a new revision; the response lists the sections that are missing or thin."""
+    from prep.interview.design import DesignDraft
+
+    draft = DesignDraft.model_validate(body.model_dump())
+    return _revision_out(_design_call(lambda: _practice(svc, who).save(prompt_id, draft)))
+
+
+@router.get(
+    "/design/prompts/{prompt_id}/reveal",
+    response_model=DesignRevealOut,
+    tags=["interview"],
+    responses=problem_responses(409),
+)
+def reveal_design(prompt_id: str, svc: Services, who: Who) -> DesignRevealOut:
+    """The model design and rubric, once you have saved a design of your own."""
+    practice = _practice(svc, who)
+    prompt = _design_call(lambda: practice.prompt(prompt_id))
+    if practice.latest(prompt_id) is None:
+        raise ApiError(409, "save your own design first; then compare it with the model")
+    return DesignRevealOut(
+        model_markdown=model_design_markdown(svc, prompt),
+        rubric=[RubricItemOut(**item.model_dump()) for item in prompt.meta.rubric],
+        total_points=prompt.total_points,
+    )
+
+
+def model_design_markdown(svc: AppServices, prompt: Any) -> str:
+    kind, _, target = prompt.meta.model.partition(":")
+    parts = []
+    if kind == "lesson":
+        parts.append(svc.catalog.lessons[target].body)
+    elif kind == "answer":
+        parts.append(svc.catalog.answers[target].body)
+    if prompt.body.strip():
+        parts.append(prompt.body)
+    return "\n\n".join(parts)
+
+
+@router.post(
+    "/design/prompts/{prompt_id}/score",
+    response_model=DesignRevisionOut,
+    tags=["interview"],
+    responses=problem_responses(409),
+)
+def score_design(prompt_id: str, body: ScoreIn, svc: Services, who: Who) -> DesignRevisionOut:
+    """Self-score the latest revision: one number per rubric criterion."""
+    return _revision_out(
+        _design_call(lambda: _practice(svc, who).score(prompt_id, list(body.points)))
+    )
+
+
+@router.post("/capacity", response_model=CapacityOut, tags=["interview"])
+def capacity_estimate(body: CapacityIn, who: Who) -> CapacityOut:
+    """Back-of-envelope QPS, storage and bandwidth, with the arithmetic as text."""
+    from dataclasses import asdict
+
+    from prep.interview.design import CapacityInput, capacity
+
+    estimate = capacity(CapacityInput.model_validate(body.model_dump()))
+    return CapacityOut.model_validate(asdict(estimate))
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 

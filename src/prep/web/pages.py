@@ -683,6 +683,110 @@ def stories_practice(request: Request, question: str | None = None) -> Response:
     return _render(request, "practice.html", viewer, question=asked, story=bank.best_for(chosen))
 
 
+# --- system-design practice --------------------------------------------------------------------
+
+
+@router.get("/design", response_class=HTMLResponse)
+def design_list(request: Request) -> Response:
+    from prep.interview.design import DesignPractice
+
+    viewer = _viewer(request)
+    svc = services(request)
+    statuses = DesignPractice(svc.catalog, svc.db, viewer.user_id).statuses()
+    return _render(
+        request,
+        "designs.html",
+        viewer,
+        prompts=list(svc.catalog.designs.values()),
+        statuses=statuses,
+    )
+
+
+def _design_page(
+    request: Request, viewer: Viewer, prompt_id: str, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    from prep.interview.design import SECTIONS, DesignError, DesignPractice
+    from prep.web.api import model_design_markdown
+
+    svc = services(request)
+    practice = DesignPractice(svc.catalog, svc.db, viewer.user_id)
+    try:
+        prompt = practice.prompt(prompt_id)
+    except DesignError as exc:
+        raise ApiError(404, str(exc)) from None
+    latest = practice.latest(prompt_id)
+    return _render(
+        request,
+        "design.html",
+        viewer,
+        status_code,
+        prompt=prompt,
+        latest=latest,
+        sections=SECTIONS,
+        model=model_design_markdown(svc, prompt) if latest else None,
+        revisions=len(practice.revisions(prompt_id)),
+        **context,
+    )
+
+
+@router.get("/design/{prompt_id}", response_class=HTMLResponse)
+def design_page(prompt_id: str, request: Request) -> Response:
+    from pydantic import ValidationError
+
+    from prep.interview.design import CapacityInput, capacity
+
+    viewer = _viewer(request)
+    estimate, calc_error = None, None
+    params = dict(request.query_params)
+    if "daily_active_users" in params:
+        try:
+            estimate = capacity(CapacityInput.model_validate(params))
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            calc_error = f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+    return _design_page(
+        request, viewer, prompt_id, estimate=estimate, calc_error=calc_error, calc=params
+    )
+
+
+@router.post("/design/{prompt_id}", response_class=HTMLResponse)
+async def design_save(prompt_id: str, request: Request) -> Response:
+    from pydantic import ValidationError
+
+    from prep.interview.design import SECTION_KEYS, DesignDraft, DesignError, DesignPractice
+
+    viewer = _viewer(request)
+    svc = services(request)
+    form = await _form(request, viewer)
+    try:
+        draft = DesignDraft.model_validate({k: form.get(k, "") for k in SECTION_KEYS})
+        DesignPractice(svc.catalog, svc.db, viewer.user_id).save(prompt_id, draft)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        message = f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+        return _design_page(request, viewer, prompt_id, 422, error=message)
+    except DesignError as exc:
+        raise ApiError(404, str(exc)) from None
+    return RedirectResponse(f"/design/{prompt_id}#checks", status_code=303)
+
+
+@router.post("/design/{prompt_id}/score", response_class=HTMLResponse)
+async def design_score(prompt_id: str, request: Request) -> Response:
+    from prep.interview.design import DesignError, DesignPractice
+
+    viewer = _viewer(request)
+    svc = services(request)
+    form = await _form(request, viewer)
+    practice = DesignPractice(svc.catalog, svc.db, viewer.user_id)
+    try:
+        prompt = practice.prompt(prompt_id)
+        points = [int(form.get(f"score{i}", "0") or 0) for i in range(len(prompt.meta.rubric))]
+        practice.score(prompt_id, points)
+    except (DesignError, ValueError) as exc:
+        return _design_page(request, viewer, prompt_id, 422, score_error=str(exc))
+    return RedirectResponse(f"/design/{prompt_id}#rubric", status_code=303)
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 
