@@ -47,4 +47,12 @@ def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
         # the statuses a rejection may have, so check the problem document ourselves.
         assert "application/problem+json" in str(response.headers.get("content-type"))
         return
-    case.validate_response(response, excluded_checks=[positive_data_acceptance] if opaque else [])
+    # A 422 whose problem document names a domain field (not body./query./path.) is a semantic
+    # refusal of schema-valid input: an interview date in the past, a story tagged with a
+    # question that does not exist. That is the right answer, not a schema violation.
+    semantic = response.status_code == 422 and all(
+        not e["field"].startswith(("body", "query", "path"))
+        for e in response.json().get("errors", [])
+    )
+    skip = [positive_data_acceptance] if opaque or semantic else []
+    case.validate_response(response, excluded_checks=skip)

@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
@@ -29,6 +30,17 @@ COMPETENCIES = (
     "collaboration",
     "learning",
 )
+Competency = Literal[
+    "ownership",
+    "conflict",
+    "mentoring",
+    "delivery",
+    "deployment-improvements",
+    "debugging",
+    "collaboration",
+    "learning",
+]
+assert set(get_args(Competency)) == set(COMPETENCIES)
 #: The competencies each of the seed's behavioral questions probes.
 QUESTION_COMPETENCIES = {
     "q-challenging-bug": ("debugging", "ownership"),
@@ -63,14 +75,11 @@ class StoryInput(BaseModel):
     action: str = Field(max_length=10_000)
     result: str = Field(max_length=5_000)
     questions: list[str] = Field(default_factory=list, max_length=20)
-    competencies: list[str] = Field(default_factory=list, max_length=len(COMPETENCIES))
+    competencies: list[Competency] = Field(default_factory=list, max_length=len(COMPETENCIES))
 
     @field_validator("competencies")
     @classmethod
-    def _known_competencies(cls, values: list[str]) -> list[str]:
-        unknown = sorted(set(values) - set(COMPETENCIES))
-        if unknown:
-            raise ValueError(f"unknown competencies {unknown}; known: {', '.join(COMPETENCIES)}")
+    def _in_canonical_order(cls, values: list[str]) -> list[str]:
         return sorted(set(values), key=COMPETENCIES.index)
 
 

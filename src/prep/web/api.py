@@ -19,6 +19,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from prep.content.catalog import Card, Problem
 from prep.content.models import ChoiceCard, ClozeCard, OutputCard, RecallCard, SqlCard
+from prep.interview.design import DesignDraft
+from prep.interview.stories import StoryInput
 from prep.judge.history import problem_statuses, record_submission, submission_page
 from prep.judge.service import MAX_CODE_BYTES
 from prep.judge.verdicts import Judgement
@@ -749,28 +751,6 @@ class DrillNextOut(BaseModel):
     is_new: bool
 
 
-class StoryIn(StrictInput):
-    title: str = Field(min_length=1, max_length=200)
-    situation: str = Field(max_length=5_000)
-    task: str = Field(max_length=5_000)
-    action: str = Field(max_length=10_000)
-    result: str = Field(max_length=5_000)
-    questions: list[Annotated[str, Field(max_length=200)]] = Field([], max_length=20)
-    competencies: list[Annotated[str, Field(max_length=50)]] = Field([], max_length=8)
-
-    def to_input(self) -> Any:
-        from pydantic import ValidationError
-
-        from prep.interview.stories import StoryInput
-
-        try:
-            return StoryInput.model_validate(self.model_dump())
-        except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            field = ".".join(str(p) for p in error["loc"]) or "body"
-            raise ApiError(422, f"{field}: {error['msg']}", field=field) from None
-
-
 class DrillAnswerIn(StrictInput):
     question_id: str = Field(max_length=200)
     covered: list[JsonInt] = Field(max_length=50, description="indices of key points covered")
@@ -925,9 +905,9 @@ def list_stories(svc: Services, who: Who) -> list[StoryOut]:
 
 
 @router.post("/stories", response_model=StoryOut, status_code=201, tags=["interview"])
-def add_story(body: StoryIn, svc: Services, who: Who) -> StoryOut:
+def add_story(body: StoryInput, svc: Services, who: Who) -> StoryOut:
     """Save a STAR story; the response says what the checks found (saved either way)."""
-    return story_out(_story_call(lambda: _bank(svc, who).add(body.to_input())))
+    return story_out(_story_call(lambda: _bank(svc, who).add(body)))
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut, tags=["interview"])
@@ -936,8 +916,8 @@ def get_story(story_id: StoryId, svc: Services, who: Who) -> StoryOut:
 
 
 @router.put("/stories/{story_id}", response_model=StoryOut, tags=["interview"])
-def put_story(story_id: StoryId, body: StoryIn, svc: Services, who: Who) -> StoryOut:
-    return story_out(_story_call(lambda: _bank(svc, who).update(story_id, body.to_input())))
+def put_story(story_id: StoryId, body: StoryInput, svc: Services, who: Who) -> StoryOut:
+    return story_out(_story_call(lambda: _bank(svc, who).update(story_id, body)))
 
 
 @router.delete("/stories/{story_id}", status_code=204, tags=["interview"])
@@ -983,17 +963,6 @@ class DesignRevisionOut(BaseModel):
 
 class DesignDetailOut(DesignPromptOut):
     latest: DesignRevisionOut | None
-
-
-class DesignDraftIn(StrictInput):
-    requirements: str = Field("", max_length=20_000)
-    estimates: str = Field("", max_length=20_000)
-    api: str = Field("", max_length=20_000)
-    data_model: str = Field("", max_length=20_000)
-    architecture: str = Field("", max_length=20_000)
-    scaling: str = Field("", max_length=20_000)
-    trade_offs: str = Field("", max_length=20_000)
-    failure_modes: str = Field("", max_length=20_000)
 
 
 class RubricItemOut(BaseModel):
@@ -1098,12 +1067,9 @@ def get_design_prompt(prompt_id: str, svc: Services, who: Who) -> DesignDetailOu
     status_code=201,
     tags=["interview"],
 )
-def save_design(prompt_id: str, body: DesignDraftIn, svc: Services, who: Who) -> DesignRevisionOut:
+def save_design(prompt_id: str, body: DesignDraft, svc: Services, who: Who) -> DesignRevisionOut:
     """Save a new revision; the response lists the sections that are missing or thin."""
-    from prep.interview.design import DesignDraft
-
-    draft = DesignDraft.model_validate(body.model_dump())
-    return _revision_out(_design_call(lambda: _practice(svc, who).save(prompt_id, draft)))
+    return _revision_out(_design_call(lambda: _practice(svc, who).save(prompt_id, body)))
 
 
 @router.get(
