@@ -41,6 +41,23 @@ def _history(catalog: Catalog, db: Database) -> None:
     from tests.interview.test_stories import GOOD
 
     StoryBank(catalog, db, user).add(GOOD.model_copy(update={"questions": ["q-gens"]}))
+    with db.session() as session:  # a design revision and a mock, as the services store them
+        from prep.store.models import Design, Mock
+
+        session.add(
+            Design(user_id=user, prompt_id="dp-x", sections="{}", scores="[1, 2]", created_at=NOW)
+        )
+        session.add(
+            Mock(
+                user_id=user,
+                minutes=45,
+                focus=None,
+                parts="[]",
+                answers="{}",
+                score=0.5,
+                started_at=NOW,
+            )
+        )
 
 
 def _first(topic: str, catalog: Catalog) -> str:
@@ -71,12 +88,22 @@ def test_a_round_trip_moves_everything_and_a_second_import_adds_nothing(
     assert (report.reviews_added, report.states_updated, report.submissions_added) == (3, 2, 1)
     assert _counts(target) == _counts(source) == (3, 2, 1)
     assert load_settings(target, target.local_user_id()) == Settings(0.85, 7, NOW.date())
-    assert report.stories_added == 1
+    assert report.stories_added == 1 and report.designs_and_mocks_added == 2
     again = import_progress(target, target.local_user_id(), parse_progress(document))
     assert (again.reviews_added, again.states_updated, again.submissions_added) == (0, 0, 0)
     assert (again.reviews_skipped, again.states_kept, again.submissions_skipped) == (3, 2, 1)
-    assert again.stories_added == 0
+    assert again.stories_added == 0 and again.designs_and_mocks_added == 0
     assert _counts(target) == (3, 2, 1)
+    # The same stats on both machines: reviews per day, retention, streak, forecast, mastery.
+    from prep.study.progress import review_stats, topic_progress
+
+    when = NOW + timedelta(days=2)
+    assert review_stats(tiny_catalog, target, target.local_user_id(), when) == review_stats(
+        tiny_catalog, source, source.local_user_id(), when
+    )
+    assert topic_progress(tiny_catalog, target, target.local_user_id(), when) == topic_progress(
+        tiny_catalog, source, source.local_user_id(), when
+    )
     # Exporting the target gives the same history back.
     back = export_progress(target, target.local_user_id())
     assert back["reviews"] == json.loads(document)["reviews"]

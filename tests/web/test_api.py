@@ -339,3 +339,23 @@ def test_design_practice_saves_reveals_after_an_attempt_and_scores(client: TestC
         },
     ).json()
     assert round(calc["average_qps"]) == 231 and calc["steps"][0].startswith("requests/day")
+
+
+def test_mock_interview_through_the_api(client: TestClient) -> None:
+    started = client.post("/api/v1/mocks", json={"minutes": 45})
+    assert started.status_code == 201
+    mock = started.json()
+    assert [p["kind"] for p in mock["parts"]] == ["concept", "coding", "design"]
+    mock_id = mock["id"]
+    client.post("/api/v1/problems/increment/submissions", json={"code": RIGHT})
+    client.post(f"/api/v1/mocks/{mock_id}/parts/0", json={"covered": [0, 1]})
+    coding = client.post(f"/api/v1/mocks/{mock_id}/parts/1", json={}).json()
+    assert coding["parts"][1]["score"] == 1.0
+    _problem(client.post(f"/api/v1/mocks/{mock_id}/parts/0", json={"covered": [9]}), 422, "covered")
+    _problem(client.post(f"/api/v1/mocks/{mock_id}/parts/7", json={}), 422, "part")
+    report = client.post(f"/api/v1/mocks/{mock_id}/finish").json()
+    assert 0 < report["mock"]["score"] < 1 and "misc" in report["weak_topics"]
+    _problem(client.post(f"/api/v1/mocks/{mock_id}/parts/2", json={}), 409)
+    assert [m["id"] for m in client.get("/api/v1/mocks").json()] == [mock_id]
+    _problem(client.get("/api/v1/mocks/999"), 404, "mock_id")
+    _problem(client.post("/api/v1/mocks", json={"minutes": 30}), 422)

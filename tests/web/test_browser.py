@@ -7,6 +7,7 @@ browsers are never downloaded: scripts/setup installs the distribution's chromiu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -308,3 +309,21 @@ def test_design_practice_page(page: Page) -> None:
     expect(page.locator("#model article")).to_contain_text("Estimates")
     page.locator("#calculator button[type=submit]").click()
     expect(page.locator("#estimate")).to_contain_text("average QPS")
+
+
+def test_mock_interview_with_its_timer(page: Page) -> None:
+    page.goto("/mock")
+    page.locator("#mock-form button[type=submit]").click()
+    timer = page.locator("#timer")
+    # The 4-minute concept box, counting down (any second of the first ten will do).
+    expect(timer).to_have_text(re.compile(r"^3:5\d$"), timeout=10_000)
+    page.locator("#reveal summary").click()
+    page.locator("input[name=covered]").first.check()
+    page.locator("#part-form button[type=submit]").click()
+    expect(page.locator("#problem-link")).to_be_visible()
+    page.locator("#part-form button[type=submit]").click()
+    page.locator("textarea[name=requirements]").fill("10 million pages, 1,000 views a second")
+    page.locator("#part-form button[type=submit]").click()
+    page.locator("#finish-form button[type=submit]").click()
+    expect(page.locator("#mock-score")).to_contain_text("%")
+    expect(page.locator("#weak-topics")).to_be_visible()

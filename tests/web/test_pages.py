@@ -225,3 +225,30 @@ def test_design_page_saves_checks_calculates_and_scores(client: TestClient) -> N
     ).text
     assert "average QPS = 20,000,000 / 86,400 s = 231" in calc
     assert "6/10" in client.get("/design").text
+
+
+def test_mock_pages_walk_every_part_to_a_report(client: TestClient) -> None:
+    home = client.get("/mock").text
+    started = client.post(
+        "/mock", data={"csrf_token": _csrf(home), "minutes": "45"}, follow_redirects=False
+    )
+    assert started.status_code == 303
+    url = started.headers["location"]
+    page = client.get(url).text
+    assert 'id="timer" data-seconds="240"' in page and "What are generators?" in page
+    token = _csrf(page)
+    client.post(
+        f"{url}/part/0",
+        data={"csrf_token": token, "kind": "concept", "covered": ["0", "1", "2", "3"]},
+    )
+    page = client.get(url).text
+    assert 'id="problem-link"' in page
+    client.post(f"{url}/part/1", data={"csrf_token": token, "kind": "coding"})
+    client.post(
+        f"{url}/part/2", data={"csrf_token": token, "kind": "design", "requirements": "10M pages"}
+    )
+    report = client.get(url, follow_redirects=True).text
+    assert "in progress" in report and 'id="finish-form"' in report
+    done = client.post(f"{url}/finish", data={"csrf_token": token}, follow_redirects=True).text
+    assert 'id="mock-score"' in done and "in progress" not in done and "weak-topics" in done
+    assert "unfinished" not in client.get("/mock").text

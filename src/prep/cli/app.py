@@ -9,6 +9,7 @@ from prep.cli import (
     design_cmd,
     export_cmd,
     import_cmd,
+    mock_cmd,
     practice_cmd,
     serve_cmd,
     settings_cmd,
@@ -29,6 +30,7 @@ app.add_typer(export_cmd.app, name="export")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(stories_cmd.app, name="stories")
 app.add_typer(design_cmd.app, name="design")
+app.add_typer(mock_cmd.app, name="mock")
 app.command("capacity")(design_cmd.capacity_cmd)
 study_cmd.register(app)
 practice_cmd.register(app)

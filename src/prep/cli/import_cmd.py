@@ -38,5 +38,6 @@ def data(
         f"Imported from {file}: {report.reviews_added} reviews added "
         f"({report.reviews_skipped} already present), {report.states_updated} card schedules "
         f"updated ({report.states_kept} kept), {report.submissions_added} submissions added "
-        f"({report.submissions_skipped} already present), {report.stories_added} stories added."
+        f"({report.submissions_skipped} already present), {report.stories_added} stories and "
+        f"{report.designs_and_mocks_added} designs and mocks added."
     )

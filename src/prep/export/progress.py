@@ -1,5 +1,6 @@
 """A user's whole progress as one versioned JSON document: to move machines, or to keep a backup.
-It holds the settings, card schedules, every review and submission, and the story bank.
+It holds the settings, card schedules, every review and submission, the story bank, every design
+revision and every mock interview.
 
 Importing merges instead of overwriting, and is idempotent: a review, card state or submission
 already present is recognised and skipped, so importing the same file twice changes nothing the
@@ -18,7 +19,15 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from sqlalchemy import select
 
 from prep.store.database import Database
-from prep.store.models import CardState, ReviewLog, Story, Submission, UserSettings
+from prep.store.models import (
+    CardState,
+    Design,
+    Mock,
+    ReviewLog,
+    Story,
+    Submission,
+    UserSettings,
+)
 
 FORMAT: Literal["prep-progress"] = "prep-progress"
 VERSION: Literal[1] = 1
@@ -85,6 +94,23 @@ class StoryDoc(_Doc):
     updated_at: AwareDatetime
 
 
+class DesignDoc(_Doc):
+    prompt_id: str = Field(min_length=1, max_length=200)
+    sections: dict[str, str]
+    scores: list[int] | None
+    created_at: AwareDatetime
+
+
+class MockDoc(_Doc):
+    minutes: int
+    focus: str | None
+    parts: list[dict[str, object]]
+    answers: dict[str, object]
+    score: float | None
+    started_at: AwareDatetime
+    finished_at: AwareDatetime | None
+
+
 class ProgressDoc(_Doc):
     format: Literal["prep-progress"]
     version: Literal[1]
@@ -93,7 +119,10 @@ class ProgressDoc(_Doc):
     card_states: list[CardStateDoc]
     reviews: list[ReviewDoc]
     submissions: list[SubmissionDoc]
-    stories: list[StoryDoc] = []  # absent from files written before the story bank existed
+    # Absent from files written before these features existed: an empty list then.
+    stories: list[StoryDoc] = []
+    designs: list[DesignDoc] = []
+    mocks: list[MockDoc] = []
 
 
 class ProgressFileError(ValueError):
@@ -109,6 +138,7 @@ class ImportReport:
     submissions_added: int
     submissions_skipped: int
     stories_added: int = 0
+    designs_and_mocks_added: int = 0
 
 
 def export_progress(db: Database, user_id: int) -> dict[str, object]:
@@ -126,6 +156,10 @@ def export_progress(db: Database, user_id: int) -> dict[str, object]:
         stories = session.scalars(
             select(Story).where(Story.user_id == user_id).order_by(Story.id)
         ).all()
+        designs = session.scalars(
+            select(Design).where(Design.user_id == user_id).order_by(Design.id)
+        ).all()
+        mocks = session.scalars(select(Mock).where(Mock.user_id == user_id).order_by(Mock.id)).all()
         doc = ProgressDoc(
             format=FORMAT,
             version=VERSION,
@@ -164,6 +198,27 @@ def export_progress(db: Database, user_id: int) -> dict[str, object]:
                     updated_at=s.updated_at,
                 )
                 for s in stories
+            ],
+            designs=[
+                DesignDoc(
+                    prompt_id=d.prompt_id,
+                    sections=json.loads(d.sections),
+                    scores=json.loads(d.scores) if d.scores else None,
+                    created_at=d.created_at,
+                )
+                for d in designs
+            ],
+            mocks=[
+                MockDoc(
+                    minutes=m.minutes,
+                    focus=m.focus,
+                    parts=json.loads(m.parts),
+                    answers=json.loads(m.answers),
+                    score=m.score,
+                    started_at=m.started_at,
+                    finished_at=m.finished_at,
+                )
+                for m in mocks
             ],
         )
     exported: dict[str, object] = json.loads(doc.model_dump_json())
@@ -257,6 +312,43 @@ def import_progress(db: Database, user_id: int, doc: ProgressDoc) -> ImportRepor
                 )
             )
             stories_added += 1
+        known_designs = {
+            (d.prompt_id, _utc(d.created_at))
+            for d in session.scalars(select(Design).where(Design.user_id == user_id))
+        }
+        others_added = 0
+        for design in doc.designs:
+            if (design.prompt_id, _utc(design.created_at)) in known_designs:
+                continue
+            session.add(
+                Design(
+                    user_id=user_id,
+                    prompt_id=design.prompt_id,
+                    sections=json.dumps(design.sections),
+                    scores=json.dumps(design.scores) if design.scores is not None else None,
+                    created_at=design.created_at,
+                )
+            )
+            others_added += 1
+        known_mocks = {
+            _utc(m.started_at) for m in session.scalars(select(Mock).where(Mock.user_id == user_id))
+        }
+        for mock in doc.mocks:
+            if _utc(mock.started_at) in known_mocks:
+                continue
+            session.add(
+                Mock(
+                    user_id=user_id,
+                    minutes=mock.minutes,
+                    focus=mock.focus,
+                    parts=json.dumps(mock.parts),
+                    answers=json.dumps(mock.answers),
+                    score=mock.score,
+                    started_at=mock.started_at,
+                    finished_at=mock.finished_at,
+                )
+            )
+            others_added += 1
     return ImportReport(
         reviews_added,
         len(doc.reviews) - reviews_added,
@@ -265,6 +357,7 @@ def import_progress(db: Database, user_id: int, doc: ProgressDoc) -> ImportRepor
         submissions_added,
         len(doc.submissions) - submissions_added,
         stories_added,
+        others_added,
     )
 
 

@@ -166,3 +166,20 @@ class Design(Base):
     sections: Mapped[str] = mapped_column(Text)  # JSON: section key -> text
     scores: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: list of points
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Mock(Base):
+    """A mock interview: its parts (JSON), the answers so far (JSON) and, once finished, a score."""
+
+    __tablename__ = "mocks"
+    __table_args__ = (Index("ix_mocks_user", "user_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    minutes: Mapped[int] = mapped_column(Integer)
+    focus: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    parts: Mapped[str] = mapped_column(Text)
+    answers: Mapped[str] = mapped_column(Text)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -1127,6 +1127,140 @@ def capacity_estimate(body: CapacityIn, who: Who) -> CapacityOut:
     return CapacityOut.model_validate(asdict(estimate))
 
 
+# --- mock interviews ----------------------------------------------------------------------------
+
+
+class MockStartIn(StrictInput):
+    minutes: Literal[45, 60] = 45
+    focus: str | None = Field(None, max_length=100)
+
+
+class MockPartOut(BaseModel):
+    index: int
+    kind: str
+    ref: str
+    title: str
+    minutes: int
+    topics: list[str]
+    score: float | None
+    detail: str | None
+
+
+class MockOut(BaseModel):
+    id: int
+    minutes: int
+    focus: str | None
+    parts: list[MockPartOut]
+    started_at: datetime
+    finished_at: datetime | None
+    score: float | None
+
+
+class MockAnswerIn(StrictInput):
+    covered: list[JsonInt] | None = Field(None, max_length=50)
+    sections: DesignDraft | None = None
+
+
+class MockReportOut(BaseModel):
+    mock: MockOut
+    by_kind: dict[str, float]
+    weak_topics: list[str]
+
+
+def mock_out(state: Any) -> MockOut:
+    return MockOut(
+        id=state.id,
+        minutes=state.minutes,
+        focus=state.focus,
+        parts=[
+            MockPartOut(
+                index=i,
+                kind=p.kind,
+                ref=p.ref,
+                title=p.title,
+                minutes=p.minutes,
+                topics=list(p.topics),
+                score=state.results[i].score if i in state.results else None,
+                detail=state.results[i].detail if i in state.results else None,
+            )
+            for i, p in enumerate(state.parts)
+        ],
+        started_at=state.started_at,
+        finished_at=state.finished_at,
+        score=state.score,
+    )
+
+
+def _mocks(svc: AppServices, who: Viewer) -> Any:
+    from prep.interview.mock import MockInterviews
+
+    return MockInterviews(svc.catalog, svc.db, who.user_id)
+
+
+def _mock_call(call: Callable[[], Any]) -> Any:
+    from prep.interview.mock import MockError
+
+    try:
+        return call()
+    except MockError as exc:
+        status = 404 if exc.field == "mock_id" and str(exc).startswith("no mock") else 422
+        if "finished" in str(exc):
+            status = 409
+        raise ApiError(status, str(exc), field=exc.field) from None
+
+
+MockId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.post("/mocks", response_model=MockOut, status_code=201, tags=["interview"])
+def start_mock(body: MockStartIn, svc: Services, who: Who) -> MockOut:
+    """Assemble a mock from your weakest topics, weighted by the seed's priorities."""
+    return mock_out(_mock_call(lambda: _mocks(svc, who).start(body.minutes, body.focus, _now())))
+
+
+@router.get("/mocks", response_model=list[MockOut], tags=["interview"])
+def list_mocks(svc: Services, who: Who) -> list[MockOut]:
+    """Your mocks, newest first."""
+    return [mock_out(m) for m in _mocks(svc, who).history()]
+
+
+@router.get("/mocks/{mock_id}", response_model=MockOut, tags=["interview"])
+def get_mock(mock_id: MockId, svc: Services, who: Who) -> MockOut:
+    return mock_out(_mock_call(lambda: _mocks(svc, who).get(mock_id)))
+
+
+@router.post(
+    "/mocks/{mock_id}/parts/{index}",
+    response_model=MockOut,
+    tags=["interview"],
+    responses=problem_responses(409),
+)
+def answer_mock_part(
+    mock_id: MockId,
+    index: Annotated[int, Path(ge=0, le=50)],
+    body: MockAnswerIn,
+    svc: Services,
+    who: Who,
+) -> MockOut:
+    """Grade one part: `covered` (key points or STAR parts), `sections` (a design), or
+    nothing for the coding part, which takes your best submission since the mock started."""
+    given: dict[str, Any] = {}
+    if body.covered is not None:
+        given["covered"] = list(body.covered)
+    if body.sections is not None:
+        given["sections"] = body.sections.model_dump()
+    return mock_out(_mock_call(lambda: _mocks(svc, who).answer(mock_id, index, given, _now())))
+
+
+@router.post("/mocks/{mock_id}/finish", response_model=MockReportOut, tags=["interview"])
+def finish_mock(mock_id: MockId, svc: Services, who: Who) -> MockReportOut:
+    """Score the mock (unanswered parts count 0) and name the topics that cost points."""
+    report = _mock_call(lambda: _mocks(svc, who).finish(mock_id, _now()))
+    return MockReportOut(
+        mock=mock_out(report.mock), by_kind=report.by_kind, weak_topics=list(report.weak_topics)
+    )
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 

@@ -787,6 +787,119 @@ async def design_score(prompt_id: str, request: Request) -> Response:
     return RedirectResponse(f"/design/{prompt_id}#rubric", status_code=303)
 
 
+# --- mock interviews ----------------------------------------------------------------------------
+
+
+def _mocks(request: Request, viewer: Viewer) -> Any:
+    from prep.interview.mock import MockInterviews
+
+    svc = services(request)
+    return MockInterviews(svc.catalog, svc.db, viewer.user_id)
+
+
+@router.get("/mock", response_class=HTMLResponse)
+def mock_home(request: Request) -> Response:
+    viewer = _viewer(request)
+    svc = services(request)
+    return _render(
+        request,
+        "mock_home.html",
+        viewer,
+        history=_mocks(request, viewer).history(),
+        sections=svc.catalog.sections,
+    )
+
+
+@router.post("/mock")
+async def mock_start(request: Request) -> Response:
+    from prep.interview.mock import MockError
+
+    viewer = _viewer(request)
+    form = await _form(request, viewer)
+    try:
+        minutes = int(form.get("minutes", "45"))
+        state = _mocks(request, viewer).start(minutes, form.get("focus") or None, _now())
+    except (MockError, ValueError) as exc:
+        raise ApiError(422, f"the mock was not started: {exc}") from None
+    return RedirectResponse(f"/mock/{state.id}", status_code=303)
+
+
+def _mock_state(request: Request, viewer: Viewer, mock_id: int) -> Any:
+    from prep.interview.mock import MockError
+
+    try:
+        return _mocks(request, viewer).get(mock_id)
+    except MockError as exc:
+        raise ApiError(404, str(exc)) from None
+
+
+@router.get("/mock/{mock_id}", response_class=HTMLResponse)
+def mock_page(mock_id: int, request: Request) -> Response:
+    from prep.interview.design import SECTIONS
+    from prep.interview.mock import STAR
+
+    viewer = _viewer(request)
+    svc = services(request)
+    state = _mock_state(request, viewer, mock_id)
+    index = state.next_part
+    if state.finished_at is not None or index is None:
+        return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
+    part = state.parts[index]
+    return _render(
+        request,
+        "mock.html",
+        viewer,
+        mock=state,
+        index=index,
+        part=part,
+        model=svc.catalog.answers.get(part.ref) if part.kind == "concept" else None,
+        sections=SECTIONS,
+        star=STAR,
+    )
+
+
+@router.post("/mock/{mock_id}/part/{index}")
+async def mock_answer(mock_id: int, index: int, request: Request) -> Response:
+    from prep.interview.design import SECTION_KEYS
+    from prep.interview.mock import MockError
+
+    viewer = _viewer(request)
+    form = await _form(request, viewer)
+    multi = await _multi(request, "covered")
+    given: dict[str, Any] = {}
+    try:
+        if multi["covered"] or form.get("kind") in {"concept", "behavioral"}:
+            given["covered"] = [int(v) for v in multi["covered"]]
+        if form.get("kind") == "design":
+            given["sections"] = {k: form.get(k, "") for k in SECTION_KEYS}
+        _mocks(request, viewer).answer(mock_id, index, given, _now())
+    except (MockError, ValueError) as exc:
+        raise ApiError(422, f"the answer was not recorded: {exc}") from None
+    return RedirectResponse(f"/mock/{mock_id}", status_code=303)
+
+
+@router.post("/mock/{mock_id}/finish")
+async def mock_finish(mock_id: int, request: Request) -> Response:
+    from prep.interview.mock import MockError
+
+    viewer = _viewer(request)
+    await _form(request, viewer)
+    try:
+        _mocks(request, viewer).finish(mock_id, _now())
+    except MockError as exc:
+        raise ApiError(404, str(exc)) from None
+    return RedirectResponse(f"/mock/{mock_id}/report", status_code=303)
+
+
+@router.get("/mock/{mock_id}/report", response_class=HTMLResponse)
+def mock_report(mock_id: int, request: Request) -> Response:
+    viewer = _viewer(request)
+    svc = services(request)
+    state = _mock_state(request, viewer, mock_id)
+    report = _mocks(request, viewer).report(state)  # reading never finishes a mock; POST does
+    return _render(request, "mock_report.html", viewer, report=report, topics=svc.catalog.topics)
+
+
 # --- plan --------------------------------------------------------------------------------------
 
 

@@ -93,3 +93,19 @@ if (solution) {
     setTimeout(() => solution.querySelectorAll("button").forEach((b) => { b.disabled = true; }), 0);
   });
 }
+
+// A mock part's time box, counting down; past zero it counts up in red. Without JavaScript the
+// page still says how long the part should take.
+const timer = document.getElementById("timer");
+if (timer) {
+  const deadline = Date.now() + Number(timer.dataset.seconds) * 1000;
+  const tick = () => {
+    const left = Math.round((deadline - Date.now()) / 1000);
+    const shown = Math.abs(left);
+    const text = `${Math.floor(shown / 60)}:${String(shown % 60).padStart(2, "0")}`;
+    timer.textContent = left >= 0 ? text : `-${text} over`;
+    timer.classList.toggle("over", left < 0);
+  };
+  tick();
+  setInterval(tick, 1000);
+}
