@@ -297,7 +297,9 @@ def test_stories_crud_with_checks_and_practice(client: TestClient) -> None:
     practice = client.get("/api/v1/practice/behavioral", params={"question_id": "q-gens"}).json()
     assert practice["story"]["id"] == story_id
     _problem(
-        client.post("/api/v1/stories", json=_story(competencies=["heroics"])), 422, "competencies"
+        client.post("/api/v1/stories", json=_story(competencies=["heroics"])),
+        422,
+        "body.competencies.0",
     )
     _problem(client.post("/api/v1/stories", json=_story(questions=["q-nope"])), 422, "questions")
     _problem(client.get("/api/v1/stories/999"), 404, "story_id")

@@ -82,7 +82,12 @@ class SectionOut(BaseModel):
     cards: int
     seen: int
     due: int
-    readiness: float = Field(description="mean predicted recall over all cards; unseen = 0")
+    readiness: float = Field(description="recall, problems and mocks combined (see below)")
+    recall: float = Field(description="mean predicted recall over all cards; unseen = 0")
+    problems_solved: int
+    problems_total: int
+    mock_score: float | None = Field(description="parts of the last 3 mocks on this section")
+    mock_parts: int
 
 
 class ReadinessOut(BaseModel):
@@ -427,7 +432,8 @@ def _now() -> datetime:
 
 @router.get("/readiness", response_model=ReadinessOut, tags=["progress"])
 def get_readiness(svc: Services, who: Who) -> ReadinessOut:
-    """Readiness per section and overall, weighted by the seed's priorities."""
+    """Readiness per section and overall, weighted by the seed's priorities. A section combines
+    card recall (0.6), problems solved (0.25) and recent mock parts (0.15), over the ones it has."""
     result = readiness(svc.catalog, svc.db, who.user_id, _now())
     return ReadinessOut(
         overall=result.overall,
@@ -440,6 +446,11 @@ def get_readiness(svc: Services, who: Who) -> ReadinessOut:
                 seen=s.seen,
                 due=s.due,
                 readiness=s.readiness,
+                recall=s.recall,
+                problems_solved=s.problems_solved,
+                problems_total=s.problems_total,
+                mock_score=s.mock_score,
+                mock_parts=s.mock_parts,
             )
             for s in result.sections
         ],

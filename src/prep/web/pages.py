@@ -173,6 +173,49 @@ def dashboard(request: Request) -> Response:
     )
 
 
+@router.get("/readiness/{section_id}", response_class=HTMLResponse)
+def readiness_page(section_id: str, request: Request) -> Response:
+    """Where a section's readiness comes from, number by number."""
+    from prep.interview.mock import MockInterviews
+    from prep.study.readiness import RECENT_MOCKS, WEIGHTS
+
+    viewer = _viewer(request)
+    svc = services(request)
+    ready = readiness(svc.catalog, svc.db, viewer.user_id, _now())
+    section = next((s for s in ready.sections if s.section_id == section_id), None)
+    if section is None:
+        raise ApiError(404, f"there is no section {section_id!r}")
+    topics = [(t, ready.topics[t.id]) for t in svc.catalog.topics_in(section_id)]
+    statuses = problem_statuses(svc.db, viewer.user_id)
+    topic_ids = {t.id for t, _ in topics}
+    problems = [
+        (p, statuses.get(p.slug, "new"))
+        for p in svc.catalog.problems.values()
+        if topic_ids & set(p.spec.topics)
+    ]
+    finished = [
+        m
+        for m in MockInterviews(svc.catalog, svc.db, viewer.user_id).history()
+        if m.score is not None
+    ][:RECENT_MOCKS]
+    mock_parts = [
+        (m, part, m.results.get(i))
+        for m in finished
+        for i, part in enumerate(m.parts)
+        if topic_ids & set(part.topics)
+    ]
+    return _render(
+        request,
+        "readiness.html",
+        viewer,
+        section=section,
+        topics=topics,
+        problems=problems,
+        mock_parts=mock_parts,
+        weights=WEIGHTS,
+    )
+
+
 @router.get("/topics", response_class=HTMLResponse)
 def curriculum(request: Request) -> Response:
     viewer = _viewer(request)
