@@ -118,5 +118,11 @@ def test_cli_mock_runs_end_to_end_from_scripted_answers(
     assert "Mock interview #1: 4 parts" in flat
     assert "covered 2/4 key points" in flat and "no submission during the mock" in flat
     assert "Overall:" in flat and "prep study --topic" in flat
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "home" / "prep.sqlite3") as conn:
+        answers = conn.execute("SELECT answers FROM mocks").fetchone()[0]
+    assert "They are lazy iterators." in answers  # what was said is kept with the mock
+    assert "Timer: 4 min, until" in flat
     history = runner.invoke(app, ["mock", "history"])
     assert "45" in history.output and "%" in history.output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -62,14 +62,17 @@ def _run(mocks: MockInterviews, mock_id: int) -> None:
                 )
             )
             began = time.monotonic()
+            ends = datetime.now().astimezone() + timedelta(minutes=part.minutes)
+            console.print(f"[bold]Timer:[/] {part.minutes} min, until {ends:%H:%M}.")
             given: dict[str, Any]
             if part.kind == "concept":
-                typed_lines("Your answer (or answer aloud and press Enter)")
+                typed = typed_lines("Your answer (or answer aloud and press Enter)")
                 model = catalog.answers[part.ref]
                 console.print(Panel(Markdown(model.meta.short_answer), title="30-second answer"))
                 for n, point in enumerate(model.meta.key_points, 1):
                     console.print(f"  [bold]{n}.[/] {escape(point)}", highlight=False)
-                given = {"covered": _numbers(read_line("Key points you covered (e.g. 1 3): "))}
+                covered = _numbers(read_line("Key points you covered (e.g. 1 3): "))
+                given = {"covered": covered, "answer": typed}
             elif part.kind == "behavioral":
                 read_line("Answer aloud in about two minutes, then press Enter. ")
                 console.print(

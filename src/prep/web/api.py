@@ -1169,6 +1169,7 @@ class MockOut(BaseModel):
 
 class MockAnswerIn(StrictInput):
     covered: list[JsonInt] | None = Field(None, max_length=50)
+    answer: str | None = Field(None, max_length=20_000, description="what you said, kept")
     sections: DesignDraft | None = None
 
 
@@ -1260,6 +1261,8 @@ def answer_mock_part(
         given["covered"] = list(body.covered)
     if body.sections is not None:
         given["sections"] = body.sections.model_dump()
+    if body.answer is not None:
+        given["answer"] = body.answer
     return mock_out(_mock_call(lambda: _mocks(svc, who).answer(mock_id, index, given, _now())))
 
 

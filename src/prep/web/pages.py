@@ -915,6 +915,8 @@ async def mock_answer(mock_id: int, index: int, request: Request) -> Response:
             given["covered"] = [int(v) for v in multi["covered"]]
         if form.get("kind") == "design":
             given["sections"] = {k: form.get(k, "") for k in SECTION_KEYS}
+        if form.get("answer"):
+            given["answer"] = form["answer"]
         _mocks(request, viewer).answer(mock_id, index, given, _now())
     except (MockError, ValueError) as exc:
         raise ApiError(422, f"the answer was not recorded: {exc}") from None
