@@ -91,6 +91,7 @@ def check(
 
     from prep.cli.context import open_context
     from prep.cli.output import console, fail
+    from prep.content.diagnostics import first_problem
     from prep.interview.design import DesignPractice, parse_markdown
 
     _prompt_or_fail(prompt_id)
@@ -100,8 +101,7 @@ def check(
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read {source}: {getattr(exc, 'strerror', None) or exc}")
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        fail(f"{source}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}")
+        fail(f"{source}: {first_problem(exc)}")
     with open_context() as ctx:
         saved = DesignPractice(ctx.catalog, ctx.db, ctx.user_id).save(prompt_id, draft)
     console.print(f"Saved revision #{saved.id}.")
@@ -174,6 +174,7 @@ def capacity_cmd(
     from pydantic import ValidationError
 
     from prep.cli.output import console, fail
+    from prep.content.diagnostics import first_problem
     from prep.interview.design import CapacityInput, capacity
 
     try:
@@ -188,7 +189,6 @@ def capacity_cmd(
             replication=replication,
         )
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        fail(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}")
+        fail(first_problem(exc))
     for step in capacity(given).steps:
         console.print(step, highlight=False)

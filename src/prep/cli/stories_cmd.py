@@ -52,6 +52,7 @@ def add(
 
     from prep.cli.context import open_context
     from prep.cli.output import console, fail
+    from prep.content.diagnostics import first_problem
     from prep.content.documents import yaml_reason
     from prep.interview.stories import StoryBank, StoryError, StoryInput
 
@@ -63,9 +64,7 @@ def add(
     except yaml.YAMLError as exc:
         fail(f"{file}: not valid YAML: {yaml_reason(exc)}")
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        fail(f"{file}: {where}: {first['msg']}; nothing was saved")
+        fail(f"{file}: {first_problem(exc)}; nothing was saved")
     with open_context() as ctx:
         try:
             saved = StoryBank(ctx.catalog, ctx.db, ctx.user_id).add(story)

@@ -98,3 +98,9 @@ def _message(err: ErrorDetails) -> str:
     if kind == "string_type" and isinstance(err.get("input"), dict):
         return "expected text, but YAML read a mapping: quote text that contains ': '"
     return err["msg"]
+
+
+def first_problem(exc: ValidationError) -> str:
+    """The first validation error as 'field.path: message', for one-line user messages."""
+    error = exc.errors(include_url=False)[0]
+    return f"{field_path(error['loc']) or '(top level)'}: {error['msg']}"

@@ -20,16 +20,6 @@ from prep.content.catalog import Catalog
 from prep.store.database import Database
 from prep.store.models import Story
 
-COMPETENCIES = (
-    "ownership",
-    "conflict",
-    "mentoring",
-    "delivery",
-    "deployment-improvements",
-    "debugging",
-    "collaboration",
-    "learning",
-)
 Competency = Literal[
     "ownership",
     "conflict",
@@ -40,7 +30,7 @@ Competency = Literal[
     "collaboration",
     "learning",
 ]
-assert set(get_args(Competency)) == set(COMPETENCIES)
+COMPETENCIES: tuple[str, ...] = get_args(Competency)
 #: The competencies each of the seed's behavioral questions probes.
 QUESTION_COMPETENCIES = {
     "q-challenging-bug": ("debugging", "ownership"),

@@ -22,6 +22,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from prep.content.catalog import Card, Catalog, Problem
+from prep.content.diagnostics import first_problem
 from prep.judge.history import problem_statuses, record_submission, submission_detail
 from prep.judge.history import submission_page as submissions_of
 from prep.judge.service import MAX_CODE_BYTES
@@ -273,7 +274,7 @@ def study_page(request: Request, section: str | None = None, topic: str | None =
     scope = _scope(svc, section, topic)
     study = svc.study(viewer.user_id)
     now = _now()
-    upcoming = study.next_card(scope, now)
+    upcoming, counts = study.queue(scope, now)  # one read for the card and the counts
     return _render(
         request,
         "study.html",
@@ -284,7 +285,7 @@ def study_page(request: Request, section: str | None = None, topic: str | None =
         shown=card_out(upcoming.card) if upcoming else None,
         card=upcoming.card if upcoming else None,
         topic=svc.catalog.topics[upcoming.card.topic_id] if upcoming else None,
-        counts=study.counts(scope, now),
+        counts=counts,
         sections=svc.catalog.sections,
         started=now.isoformat(),
     )
@@ -689,9 +690,7 @@ async def stories_save(request: Request) -> Response:
         story_id = int(form["story_id"]) if form.get("story_id") else None
         saved = bank.update(story_id, story) if story_id else bank.add(story)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        message = f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
-        return _stories_page(request, viewer, 422, error=message, draft=form)
+        return _stories_page(request, viewer, 422, error=first_problem(exc), draft=form)
     except (StoryError, ValueError) as exc:
         return _stories_page(request, viewer, 422, error=str(exc), draft=form)
     return RedirectResponse(f"/stories#story-{saved.id}", status_code=303)
@@ -785,8 +784,7 @@ def design_page(prompt_id: str, request: Request) -> Response:
         try:
             estimate = capacity(CapacityInput.model_validate(params))
         except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            calc_error = f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+            calc_error = first_problem(exc)
     return _design_page(
         request, viewer, prompt_id, estimate=estimate, calc_error=calc_error, calc=params
     )
@@ -805,9 +803,7 @@ async def design_save(prompt_id: str, request: Request) -> Response:
         draft = DesignDraft.model_validate({k: form.get(k, "") for k in SECTION_KEYS})
         DesignPractice(svc.catalog, svc.db, viewer.user_id).save(prompt_id, draft)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        message = f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
-        return _design_page(request, viewer, prompt_id, 422, error=message)
+        return _design_page(request, viewer, prompt_id, 422, error=first_problem(exc))
     except DesignError as exc:
         raise ApiError(404, str(exc)) from None
     return RedirectResponse(f"/design/{prompt_id}#checks", status_code=303)
