@@ -242,7 +242,10 @@ def parse_progress(text: str) -> ProgressDoc:
     try:
         return ProgressDoc.model_validate(raw)
     except ValidationError as exc:
-        problems = [f"{_location(e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)[:5]]
+        problems = [
+            f"{field_path(e['loc']) or '(top level)'}: {e['msg']}"
+            for e in exc.errors(include_url=False)[:5]
+        ]
         more = exc.error_count() - len(problems)
         suffix = f" (and {more} more)" if more > 0 else ""
         raise ProgressFileError("; ".join(problems) + suffix) from None
