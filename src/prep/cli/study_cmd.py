@@ -92,13 +92,13 @@ def plan(
 ) -> None:
     """A day-by-day plan to the interview date, and the recall FSRS predicts on that day."""
     import json
-    from dataclasses import asdict, replace
+    from dataclasses import replace
     from datetime import UTC, date, datetime
 
     from prep.cli.context import open_context
     from prep.cli.output import fail
     from prep.cli.plan_view import render_plan
-    from prep.study.plan import PlanError, make_plan
+    from prep.study.plan import PlanError, make_plan, plan_document
     from prep.study.settings import load_settings, save_settings
 
     with open_context() as ctx:
@@ -120,12 +120,7 @@ def plan(
         if target != settings.interview_date:
             save_settings(ctx.db, ctx.user_id, replace(settings, interview_date=target))
         if as_json:
-            document = asdict(result) | {
-                "overall_now": result.overall_now,
-                "overall_if_you_stop": result.overall_if_you_stop,
-                "overall_with_plan": result.overall_with_plan,
-            }
-            typer.echo(json.dumps(document, default=str, indent=1))
+            typer.echo(json.dumps(plan_document(result), default=str, indent=1))
             return
         render_plan(ctx.catalog, result)
 

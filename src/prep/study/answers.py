@@ -49,12 +49,7 @@ def grade_answer(catalog: Catalog, card: Card, answer: Answer) -> Grade:
             raise AnswerFormatError(f"choices must be option indices 0-{len(spec.options) - 1}")
         right = {i for i, option in enumerate(spec.options) if option.correct}
         expected = "\n".join(spec.options[i].text for i in sorted(right))
-        notes = []
-        if missed := right - picked:
-            notes.append(f"missed {len(missed)} correct option(s)")
-        if wrong := picked - right:
-            notes.append(f"picked {len(wrong)} wrong option(s)")
-        return Grade(picked == right, expected, tuple(notes))
+        return Grade(picked == right, expected, grading.choice_notes(right, picked))
     if isinstance(spec, OutputCard):
         if answer.text is None:
             raise AnswerFormatError("an output card needs 'text': the printed output")

@@ -60,12 +60,17 @@ def grade_choice(card: ChoiceCard, order: list[int], picked_positions: set[int])
     expected = ", ".join(
         f"{LETTERS[order.index(i)]}) {card.options[i].text}" for i in sorted(right, key=order.index)
     )
+    return Grade(picked == right, expected, choice_notes(right, picked))
+
+
+def choice_notes(right: set[int], picked: set[int]) -> tuple[str, ...]:
+    """What went wrong in a choice answer, without giving the options away."""
     notes = []
     if missed := right - picked:
         notes.append(f"missed {len(missed)} correct option(s)")
     if wrong := picked - right:
         notes.append(f"picked {len(wrong)} wrong option(s)")
-    return Grade(picked == right, expected, tuple(notes))
+    return tuple(notes)
 
 
 # --- output -------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from fsrs import Card as FsrsCard
@@ -168,6 +168,15 @@ def make_plan(
         len(queue),
         missed,
     )
+
+
+def plan_document(plan: StudyPlan) -> dict[str, object]:
+    """The plan as plain data (`prep plan --json`, the API), with its derived overall figures."""
+    return asdict(plan) | {
+        "overall_now": plan.overall_now,
+        "overall_if_you_stop": plan.overall_if_you_stop,
+        "overall_with_plan": plan.overall_with_plan,
+    }
 
 
 def recall_on(scheduler: Scheduler, card: FsrsCard | None, when: datetime) -> float:

@@ -1322,9 +1322,7 @@ def get_plan(
     minutes: Annotated[float, Query(ge=0, le=1440)] = 45.0,
 ) -> PlanOut:
     """A day-by-day plan to the interview date and the recall FSRS predicts on that day."""
-    from dataclasses import asdict
-
-    from prep.study.plan import PlanError, make_plan
+    from prep.study.plan import PlanError, make_plan, plan_document
 
     target = interview_date or load_settings(svc.db, who.user_id).interview_date
     if target is None:
@@ -1333,14 +1331,7 @@ def get_plan(
         plan = make_plan(svc.catalog, svc.db, who.user_id, _now(), target, minutes_per_day=minutes)
     except PlanError as exc:
         raise ApiError(422, str(exc), field="interview_date") from None
-    return PlanOut.model_validate(
-        asdict(plan)
-        | {
-            "overall_now": plan.overall_now,
-            "overall_if_you_stop": plan.overall_if_you_stop,
-            "overall_with_plan": plan.overall_with_plan,
-        }
-    )
+    return PlanOut.model_validate(plan_document(plan))
 
 
 # --- settings ----------------------------------------------------------------------------------

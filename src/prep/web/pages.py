@@ -140,6 +140,11 @@ async def _form(request: Request, viewer: Viewer) -> dict[str, str]:
     return values
 
 
+async def _multi(request: Request, *names: str) -> dict[str, list[str]]:
+    form = await request.form()
+    return {n: [v for v in form.getlist(n) if isinstance(v, str)] for n in names}
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -315,7 +320,7 @@ async def study_check(request: Request) -> Response:
     viewer = _viewer(request)
     svc = services(request)
     form = await _form(request, viewer)
-    multi = [v for v in (await request.form()).getlist("choice") if isinstance(v, str)]
+    multi = (await _multi(request, "choice"))["choice"]
     card = svc.catalog.cards.get(form.get("card_id", ""))
     if card is None or not is_auto_graded(card):
         raise ApiError(404, "that card does not exist (the content may have changed)")
@@ -358,7 +363,7 @@ async def study_review(request: Request) -> Response:
     viewer = _viewer(request)
     svc = services(request)
     form = await _form(request, viewer)
-    multi = [v for v in (await request.form()).getlist("choice") if isinstance(v, str)]
+    multi = (await _multi(request, "choice"))["choice"]
     card = svc.catalog.cards.get(form.get("card_id", ""))
     if card is None:
         raise ApiError(404, "that card does not exist (the content may have changed)")
@@ -589,7 +594,7 @@ async def drill_grade(request: Request) -> Response:
     viewer = _viewer(request)
     svc = services(request)
     form = await _form(request, viewer)
-    ticked = [v for v in (await request.form()).getlist("point") if isinstance(v, str)]
+    ticked = (await _multi(request, "point"))["point"]
     try:
         covered = {int(v) for v in ticked}
         DrillService(svc.catalog, svc.db, viewer.user_id).record(
@@ -632,11 +637,6 @@ def _story_form(form: dict[str, str], multi: dict[str, list[str]]) -> Any:
             "competencies": multi.get("competencies", []),
         }
     )
-
-
-async def _multi(request: Request, *names: str) -> dict[str, list[str]]:
-    form = await request.form()
-    return {n: [v for v in form.getlist(n) if isinstance(v, str)] for n in names}
 
 
 def _stories_page(
