@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from prep.content.catalog import Catalog, DesignPrompt
+from prep.interview.errors import PracticeError
 from prep.store.database import Database
 from prep.store.models import Design
 
@@ -36,10 +37,8 @@ SECTION_KEYS = tuple(key for key, _, _ in SECTIONS)
 THIN_WORDS = 25
 
 
-class DesignError(ValueError):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+class DesignError(PracticeError):
+    pass
 
 
 class DesignDraft(BaseModel):
@@ -118,7 +117,7 @@ class DesignPractice:
     def prompt(self, prompt_id: str) -> DesignPrompt:
         found = self.catalog.designs.get(prompt_id)
         if found is None:
-            raise DesignError(f"no design prompt {prompt_id!r}", "prompt_id")
+            raise DesignError(f"no design prompt {prompt_id!r}", "prompt_id", "not_found")
         return found
 
     def save(self, prompt_id: str, draft: DesignDraft) -> SavedDesign:
@@ -167,7 +166,7 @@ class DesignPractice:
                 .limit(1)
             )
             if row is None:
-                raise DesignError("save a design before scoring it", "prompt_id")
+                raise DesignError("save a design before scoring it", "prompt_id", "conflict")
             row.scores = json.dumps(points)
             return _saved(row)
 

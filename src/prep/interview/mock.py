@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from prep.content.catalog import PRIORITY_WEIGHT, Catalog
 from prep.interview.design import DesignDraft, check_design
+from prep.interview.errors import PracticeError
 from prep.judge.history import submission_page
 from prep.store.database import Database
 from prep.store.models import Mock
@@ -28,10 +29,8 @@ STAR = ("situation", "task", "action", "result")
 WEAK = 0.7  # a part scoring below this costs its topics points
 
 
-class MockError(ValueError):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+class MockError(PracticeError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,7 @@ class MockInterviews:
             row = self._row(session, mock_id)
             state = _state(row)
             if state.finished_at is not None:
-                raise MockError("this mock is finished", "mock_id")
+                raise MockError("this mock is finished", "mock_id", "conflict")
             if not 0 <= index < len(state.parts):
                 raise MockError(f"the mock has parts 0-{len(state.parts) - 1}", "part")
             result = self._grade(state, state.parts[index], given)
@@ -253,7 +252,7 @@ class MockInterviews:
     def _row(self, session: Any, mock_id: int) -> Mock:
         row: Mock | None = session.get(Mock, mock_id)
         if row is None or row.user_id != self.user_id:
-            raise MockError(f"no mock {mock_id}", "mock_id")
+            raise MockError(f"no mock {mock_id}", "mock_id", "not_found")
         return row
 
 

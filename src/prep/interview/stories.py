@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prep.content.catalog import Catalog
+from prep.interview.errors import PracticeError
 from prep.store.database import Database
 from prep.store.models import Story
 
@@ -50,10 +51,8 @@ _NUMBER = re.compile(
 )
 
 
-class StoryError(ValueError):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+class StoryError(PracticeError):
+    pass
 
 
 class StoryInput(BaseModel):
@@ -134,11 +133,13 @@ class StoryBank:
         known = {q.id for q in self.catalog.questions}
         if requested is not None:
             if requested not in known:
-                raise StoryError(f"no question {requested!r}", "question_id")
+                raise StoryError(f"no question {requested!r}", "question_id", "not_found")
             return requested
         choices = self.behavioral_questions()
         if not choices:
-            raise StoryError("the curriculum has no behavioral questions", "question_id")
+            raise StoryError(
+                "the curriculum has no behavioral questions", "question_id", "not_found"
+            )
         return random.choice(choices)
 
     def _validated(self, story: StoryInput) -> StoryInput:
@@ -197,7 +198,7 @@ class StoryBank:
     def _row(self, session: Session, story_id: int) -> Story:
         row = session.get(Story, story_id)
         if row is None or row.user_id != self.user_id:  # someone else's is as missing as none
-            raise StoryError(f"no story {story_id}", "story_id")
+            raise StoryError(f"no story {story_id}", "story_id", "not_found")
         return row
 
 

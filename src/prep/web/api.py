@@ -851,6 +851,18 @@ def drill_answer(body: DrillAnswerIn, svc: Services, who: Who) -> DrillResultOut
 
 # --- behavioral story bank ---------------------------------------------------------------------
 
+PRACTICE_STATUS = {"invalid": 422, "not_found": 404, "conflict": 409}
+
+
+def _practice_call(call: Callable[[], Any]) -> Any:
+    """Run a practice-service call, answering its errors as problem documents."""
+    from prep.interview.errors import PracticeError
+
+    try:
+        return call()
+    except PracticeError as exc:
+        raise ApiError(PRACTICE_STATUS[exc.reason], str(exc), field=exc.field) from None
+
 
 class StoryCheckOut(BaseModel):
     ok: bool
@@ -897,16 +909,6 @@ def _bank(svc: AppServices, who: Viewer) -> Any:
     return StoryBank(svc.catalog, svc.db, who.user_id)
 
 
-def _story_call(call: Callable[[], Any]) -> Any:
-    from prep.interview.stories import StoryError
-
-    try:
-        return call()
-    except StoryError as exc:
-        status = 404 if exc.field in {"story_id", "question_id"} else 422
-        raise ApiError(status, str(exc), field=exc.field) from None
-
-
 StoryId = Annotated[int, Path(ge=1, le=2**62)]
 
 
@@ -918,22 +920,22 @@ def list_stories(svc: Services, who: Who) -> list[StoryOut]:
 @router.post("/stories", response_model=StoryOut, status_code=201, tags=["interview"])
 def add_story(body: StoryInput, svc: Services, who: Who) -> StoryOut:
     """Save a STAR story; the response says what the checks found (saved either way)."""
-    return story_out(_story_call(lambda: _bank(svc, who).add(body)))
+    return story_out(_practice_call(lambda: _bank(svc, who).add(body)))
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut, tags=["interview"])
 def get_story(story_id: StoryId, svc: Services, who: Who) -> StoryOut:
-    return story_out(_story_call(lambda: _bank(svc, who).get(story_id)))
+    return story_out(_practice_call(lambda: _bank(svc, who).get(story_id)))
 
 
 @router.put("/stories/{story_id}", response_model=StoryOut, tags=["interview"])
 def put_story(story_id: StoryId, body: StoryInput, svc: Services, who: Who) -> StoryOut:
-    return story_out(_story_call(lambda: _bank(svc, who).update(story_id, body)))
+    return story_out(_practice_call(lambda: _bank(svc, who).update(story_id, body)))
 
 
 @router.delete("/stories/{story_id}", status_code=204, tags=["interview"])
 def delete_story(story_id: StoryId, svc: Services, who: Who) -> Response:
-    _story_call(lambda: _bank(svc, who).delete(story_id))
+    _practice_call(lambda: _bank(svc, who).delete(story_id))
     return Response(status_code=204)
 
 
@@ -945,7 +947,7 @@ def practice_story(
 ) -> PracticeOut:
     """A behavioral question (random unless given) and your best-matching story for it."""
     bank = _bank(svc, who)
-    chosen = _story_call(lambda: bank.practice_question(question_id))
+    chosen = _practice_call(lambda: bank.practice_question(question_id))
     question = question_out(svc, chosen)
     best = bank.best_for(chosen)
     return PracticeOut(question=question, story=story_out(best) if best else None)
@@ -1019,18 +1021,6 @@ def _practice(svc: AppServices, who: Viewer) -> Any:
     return DesignPractice(svc.catalog, svc.db, who.user_id)
 
 
-def _design_call(call: Callable[[], Any]) -> Any:
-    from prep.interview.design import DesignError
-
-    try:
-        return call()
-    except DesignError as exc:
-        status = 404 if exc.field == "prompt_id" and "no design prompt" in str(exc) else 422
-        if "before scoring" in str(exc):
-            status = 409
-        raise ApiError(status, str(exc), field=exc.field) from None
-
-
 def _prompt_out(prompt: Any, saved: Any) -> dict[str, Any]:
     status = "new" if saved is None else ("complete" if not saved.problems else "gaps")
     return {
@@ -1065,7 +1055,7 @@ def list_design_prompts(svc: Services, who: Who) -> list[DesignPromptOut]:
 @router.get("/design/prompts/{prompt_id}", response_model=DesignDetailOut, tags=["interview"])
 def get_design_prompt(prompt_id: str, svc: Services, who: Who) -> DesignDetailOut:
     practice = _practice(svc, who)
-    prompt = _design_call(lambda: practice.prompt(prompt_id))
+    prompt = _practice_call(lambda: practice.prompt(prompt_id))
     latest = practice.latest(prompt_id)
     return DesignDetailOut(
         **_prompt_out(prompt, latest), latest=_revision_out(latest) if latest else None
@@ -1080,7 +1070,7 @@ def get_design_prompt(prompt_id: str, svc: Services, who: Who) -> DesignDetailOu
 )
 def save_design(prompt_id: str, body: DesignDraft, svc: Services, who: Who) -> DesignRevisionOut:
     """Save a new revision; the response lists the sections that are missing or thin."""
-    return _revision_out(_design_call(lambda: _practice(svc, who).save(prompt_id, body)))
+    return _revision_out(_practice_call(lambda: _practice(svc, who).save(prompt_id, body)))
 
 
 @router.get(
@@ -1092,7 +1082,7 @@ def save_design(prompt_id: str, body: DesignDraft, svc: Services, who: Who) -> D
 def reveal_design(prompt_id: str, svc: Services, who: Who) -> DesignRevealOut:
     """The model design and rubric, once you have saved a design of your own."""
     practice = _practice(svc, who)
-    prompt = _design_call(lambda: practice.prompt(prompt_id))
+    prompt = _practice_call(lambda: practice.prompt(prompt_id))
     if practice.latest(prompt_id) is None:
         raise ApiError(409, "save your own design first; then compare it with the model")
     return DesignRevealOut(
@@ -1123,7 +1113,7 @@ def model_design_markdown(svc: AppServices, prompt: Any) -> str:
 def score_design(prompt_id: str, body: ScoreIn, svc: Services, who: Who) -> DesignRevisionOut:
     """Self-score the latest revision: one number per rubric criterion."""
     return _revision_out(
-        _design_call(lambda: _practice(svc, who).score(prompt_id, list(body.points)))
+        _practice_call(lambda: _practice(svc, who).score(prompt_id, list(body.points)))
     )
 
 
@@ -1209,25 +1199,15 @@ def _mocks(svc: AppServices, who: Viewer) -> Any:
     return MockInterviews(svc.catalog, svc.db, who.user_id)
 
 
-def _mock_call(call: Callable[[], Any]) -> Any:
-    from prep.interview.mock import MockError
-
-    try:
-        return call()
-    except MockError as exc:
-        status = 404 if exc.field == "mock_id" and str(exc).startswith("no mock") else 422
-        if "finished" in str(exc):
-            status = 409
-        raise ApiError(status, str(exc), field=exc.field) from None
-
-
 MockId = Annotated[int, Path(ge=1, le=2**62)]
 
 
 @router.post("/mocks", response_model=MockOut, status_code=201, tags=["interview"])
 def start_mock(body: MockStartIn, svc: Services, who: Who) -> MockOut:
     """Assemble a mock from your weakest topics, weighted by the seed's priorities."""
-    return mock_out(_mock_call(lambda: _mocks(svc, who).start(body.minutes, body.focus, _now())))
+    return mock_out(
+        _practice_call(lambda: _mocks(svc, who).start(body.minutes, body.focus, _now()))
+    )
 
 
 @router.get("/mocks", response_model=list[MockOut], tags=["interview"])
@@ -1238,7 +1218,7 @@ def list_mocks(svc: Services, who: Who) -> list[MockOut]:
 
 @router.get("/mocks/{mock_id}", response_model=MockOut, tags=["interview"])
 def get_mock(mock_id: MockId, svc: Services, who: Who) -> MockOut:
-    return mock_out(_mock_call(lambda: _mocks(svc, who).get(mock_id)))
+    return mock_out(_practice_call(lambda: _mocks(svc, who).get(mock_id)))
 
 
 @router.post(
@@ -1263,13 +1243,13 @@ def answer_mock_part(
         given["sections"] = body.sections.model_dump()
     if body.answer is not None:
         given["answer"] = body.answer
-    return mock_out(_mock_call(lambda: _mocks(svc, who).answer(mock_id, index, given, _now())))
+    return mock_out(_practice_call(lambda: _mocks(svc, who).answer(mock_id, index, given, _now())))
 
 
 @router.post("/mocks/{mock_id}/finish", response_model=MockReportOut, tags=["interview"])
 def finish_mock(mock_id: MockId, svc: Services, who: Who) -> MockReportOut:
     """Score the mock (unanswered parts count 0) and name the topics that cost points."""
-    report = _mock_call(lambda: _mocks(svc, who).finish(mock_id, _now()))
+    report = _practice_call(lambda: _mocks(svc, who).finish(mock_id, _now()))
     return MockReportOut(
         mock=mock_out(report.mock), by_kind=report.by_kind, weak_topics=list(report.weak_topics)
     )
