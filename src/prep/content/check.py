@@ -6,7 +6,6 @@ prints, would teach a candidate something false; the check makes either impossib
 
 from __future__ import annotations
 
-import ast
 import difflib
 import os
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from prep.content.design_sheets import DESIGN_SECTION, design_sheet_problems
 from prep.content.diagnostics import Diagnostic, relative
 from prep.content.loader import load_catalog
 from prep.content.models import CLOZE_PATTERN, ClozeCard, OutputCard, SqlCard
+from prep.content.python_ast import parse_python
 from prep.content.sample_db import QueryError, run_query
 from prep.content.snippets import SnippetRun, normalize_output, run_snippet
 from prep.judge.content_check import check_problems
@@ -218,7 +218,7 @@ def _static_card_checks(card: Card, root: Path) -> list[Diagnostic]:
     if isinstance(spec, ClozeCard) and spec.lang == "python":
         filled = CLOZE_PATTERN.sub(lambda m: m.group(2), spec.text)
         try:
-            ast.parse(filled)
+            parse_python(filled)
         except SyntaxError as exc:
             return [
                 Diagnostic(

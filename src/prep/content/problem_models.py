@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from prep.content.models import Difficulty, Slug, Strict, Text
+from prep.content.python_ast import parse_python
 
 #: What a known-bad solution may be declared to get (every verdict but accepted).
 Rejection = Literal[
@@ -85,7 +86,7 @@ class ProblemSpec(Strict):
 def parse_signature(signature: str) -> tuple[str, list[tuple[str, str]], str]:
     """(name, [(param, annotation)], return annotation) of `def name(...) -> R`."""
     try:
-        tree = ast.parse(signature.strip().removesuffix(":") + ":\n    ...\n")
+        tree = parse_python(signature.strip().removesuffix(":") + ":\n    ...\n")
     except SyntaxError as exc:
         raise ValueError(f"signature is not a Python def: {exc.msg}") from None
     func = tree.body[0]
