@@ -117,6 +117,65 @@ cards:
 """
 
 
+#: A small probe lab on the tiny curriculum: a generator of squares, graded by three checks.
+TINY_LAB = {
+    "labs/python/squares/lab.yaml": """\
+        title: Lazy squares
+        kind: python
+        difficulty: easy
+        topics: [gens]
+        time_limit_ms: 1000
+        checks:
+          - {name: first_values, why: the first squares are right}
+          - {name: lazy, why: nothing is computed before it is asked for}
+          - {name: is_generator, why: "the function returns an iterator, not a list"}
+        bad:
+          - {file: eager.py, verdict: wrong_answer, why: builds a list}
+          - {file: off_by_one.py, verdict: wrong_answer, why: starts at 1}
+        """,
+    "labs/python/squares/task.md": "# Lazy squares\n\nWrite `squares()`, yielding 0, 1, 4, 9...\n",
+    "labs/python/squares/starter/solution.py": "def squares():\n    raise NotImplementedError\n",
+    "labs/python/squares/reference/solution.py": """\
+        import itertools
+
+
+        def squares():
+            for n in itertools.count():
+                yield n * n
+        """,
+    "labs/python/squares/bad/eager.py": """\
+        def squares():
+            return [n * n for n in range(100)]
+        """,
+    "labs/python/squares/bad/off_by_one.py": """\
+        import itertools
+
+
+        def squares():
+            for n in itertools.count(1):
+                yield n * n
+        """,
+    "labs/python/squares/checks.py": """\
+        import itertools
+
+
+        def check_first_values(solution):
+            return list(itertools.islice(solution.squares(), 5))
+
+
+        def check_lazy(solution):
+            it = solution.squares()
+            return next(iter(it))
+
+
+        def check_is_generator(solution):
+            it = solution.squares()
+            assert iter(it) is it, "squares() returned a collection, not an iterator"
+            return True
+        """,
+}
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     for relative, text in files.items():
         path = root / relative

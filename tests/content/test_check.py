@@ -14,6 +14,7 @@ from prep.content.check import check_content
 from prep.content.snippets import run_snippet
 from prep.judge.content_check import check_problems
 from prep.judge.service import Judge
+from prep.labs.content_check import check_labs
 from tests.conftest import GENS_CARDS, LESSON, REAL_CONTENT, tiny_files, write_tree
 
 runner = CliRunner()
@@ -164,6 +165,25 @@ def test_problem_reference_is_accepted_and_bad_solutions_get_their_verdict(
     slug: str, real_catalog: Catalog, judge: Judge
 ) -> None:
     diagnostics, judged = check_problems([real_catalog.problems[slug]], REAL_CONTENT, judge)
+    assert diagnostics == [], "\n".join(str(d) for d in diagnostics)
+    assert judged >= 3  # the reference and at least two known-bad solutions
+
+
+REAL_LABS = sorted(
+    lab.name
+    for kind in (REAL_CONTENT / "labs").iterdir()
+    if kind.is_dir()
+    for lab in kind.iterdir()
+    if lab.is_dir() and not lab.name.startswith(".")
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", REAL_LABS)
+def test_lab_reference_is_accepted_and_bad_solutions_get_their_verdict(
+    slug: str, real_catalog: Catalog, judge: Judge
+) -> None:
+    diagnostics, judged = check_labs([real_catalog.labs[slug]], REAL_CONTENT, judge)
     assert diagnostics == [], "\n".join(str(d) for d in diagnostics)
     assert judged >= 3  # the reference and at least two known-bad solutions
 

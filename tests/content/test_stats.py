@@ -111,3 +111,43 @@ def test_invalid_content_gives_a_clear_error_not_a_traceback(tmp_path: Path) -> 
     assert "is invalid; run `prep content check`" in result.output
     assert "curriculum.yaml: file not found" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+#: What issue 7 asks for, per lab kind.
+LAB_MINIMUMS = {
+    "python": 25,
+    "concurrency": 10,
+    "sql": 15,
+    "testing": 6,
+    "fastapi": 6,
+    "config": 12,
+    "git": 6,
+}
+
+#: Topics of sections 1-8 that no automatically graded exercise can honestly practise, and why.
+NOT_HANDS_ON = {
+    "agile-scrum-ceremonies": "a team ritual: practised with a team, not graded by a machine",
+    "agile-user-stories": "writing and estimating stories is judged by people, not by a checker",
+    "agile-velocity-burndown": "reading team charts is covered by cards; there is nothing to build",
+    "k8s-helm": "rendering a chart needs the helm binary, which no registry we may use ships",
+}
+
+
+def test_labs_of_every_kind_reach_the_counts_asked_for(real_catalog: Catalog) -> None:
+    counts = {kind: 0 for kind in LAB_MINIMUMS}
+    for lab in real_catalog.labs.values():
+        counts[lab.kind] += 1
+    short = {k: (counts[k], n) for k, n in LAB_MINIMUMS.items() if counts[k] < n}
+    assert short == {}
+
+
+def test_every_hands_on_topic_of_sections_1_to_8_has_an_exercise() -> None:
+    result = runner.invoke(app, ["content", "stats", "--json", "--content", str(REAL_CONTENT)])
+    topics = json.loads(result.output)["topics"]
+    missing = [
+        t["id"]
+        for t in topics
+        if t["section"] != "system-design" and t["exercises"] == 0 and t["id"] not in NOT_HANDS_ON
+    ]
+    assert missing == []
+    assert all(t["exercises"] == 0 for t in topics if t["id"] in NOT_HANDS_ON)

@@ -18,7 +18,7 @@ from prep.content.loader import load_catalog
 from prep.store.database import open_database
 from prep.web.app import create_app
 from prep.web.config import WebConfig
-from tests.conftest import GENS_ANSWER, TINY_DESIGN, tiny_files, write_tree
+from tests.conftest import GENS_ANSWER, TINY_DESIGN, TINY_LAB, tiny_files, write_tree
 from tests.judge.conftest import INCREMENT
 
 SECRET = "test-secret-key-" + "x" * 40
@@ -30,6 +30,7 @@ RIGHT = "def solve(x: int) -> int:\n    return x + 1\n"
 def web_catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     files = tiny_files() | INCREMENT | {"interview/answers/q-gens.md": GENS_ANSWER}
     files |= {"design/dp-counter.md": TINY_DESIGN}
+    files |= TINY_LAB
     root = write_tree(tmp_path_factory.mktemp("web-content"), files)
     return load_catalog(root).require()
 

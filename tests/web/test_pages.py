@@ -258,12 +258,13 @@ def test_readiness_combines_recall_problems_and_mocks_and_explains_itself(
     client: TestClient,
 ) -> None:
     before = {s["id"]: s for s in client.get("/api/v1/readiness").json()["sections"]}
-    assert before["basics"]["problems_total"] == 1 and before["basics"]["readiness"] == 0
+    # basics has one problem (increment) and one lab (squares)
+    assert before["basics"]["problems_total"] == 2 and before["basics"]["readiness"] == 0
     client.post("/api/v1/problems/increment/submissions", json={"code": RIGHT})
     after = {s["id"]: s for s in client.get("/api/v1/readiness").json()["sections"]}
-    # recall 0 (weight 0.6) and 1 of 1 problems solved (weight 0.25): 0.25 / 0.85
+    # recall 0 (weight 0.6) and 1 of 2 exercises solved (weight 0.25): 0.125 / 0.85
     assert after["basics"]["problems_solved"] == 1
-    assert abs(after["basics"]["readiness"] - 0.25 / 0.85) < 1e-9
+    assert abs(after["basics"]["readiness"] - 0.125 / 0.85) < 1e-9
     assert after["extras"]["problems_total"] == 0 and after["extras"]["readiness"] == 0
     mock = client.post("/api/v1/mocks", json={"minutes": 45}).json()
     client.post(f"/api/v1/mocks/{mock['id']}/parts/0", json={"covered": [0, 1, 2, 3]})
@@ -271,6 +272,6 @@ def test_readiness_combines_recall_problems_and_mocks_and_explains_itself(
     with_mock = {s["id"]: s for s in client.get("/api/v1/readiness").json()["sections"]}
     assert with_mock["basics"]["mock_parts"] >= 1 and with_mock["basics"]["mock_score"] is not None
     page = client.get("/readiness/basics").text
-    assert "Card recall" in page and "1/1" in page and "Mock #" in page
+    assert "Card recall" in page and "1/2" in page and "Mock #" in page
     assert client.get("/readiness/nope").status_code == 404
     assert 'href="/readiness/basics"' in client.get("/").text

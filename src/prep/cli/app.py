@@ -9,6 +9,7 @@ from prep.cli import (
     design_cmd,
     export_cmd,
     import_cmd,
+    labs_cmd,
     mock_cmd,
     practice_cmd,
     serve_cmd,
@@ -34,6 +35,7 @@ app.add_typer(mock_cmd.app, name="mock")
 app.command("capacity")(design_cmd.capacity_cmd)
 study_cmd.register(app)
 practice_cmd.register(app)
+labs_cmd.register(app)
 serve_cmd.register(app)
 
 

@@ -30,7 +30,9 @@ def check(
     content: ContentOption = None,
     problem: Annotated[
         list[str] | None,
-        typer.Option("--problem", "-p", help="Judge only these problems (slug; repeatable)."),
+        typer.Option(
+            "--problem", "-p", help="Judge only these problems and labs (slug; repeatable)."
+        ),
     ] = None,
     path: Annotated[
         list[str] | None,
@@ -52,7 +54,8 @@ def check(
         console.print(f"[red]✗[/] {escape(str(diagnostic))}", highlight=False, soft_wrap=True)
     summary = (
         f"{report.lessons} lessons, {report.cards} cards, {report.snippets_run} snippets run, "
-        f"{report.problems} problems ({report.submissions_judged} solutions judged), "
+        f"{report.problems} problems, {report.labs} labs "
+        f"({report.submissions_judged} solutions judged), "
         f"{len(report.diagnostics)} error(s)"
     )
     if report.ok:

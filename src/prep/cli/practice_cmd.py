@@ -79,13 +79,19 @@ def run(slug: SlugArgument, file: FileArgument = None) -> None:
 
 
 def submit(
-    slug: SlugArgument,
-    file: FileArgument = None,
+    slug: Annotated[str, typer.Argument(help="Problem or lab slug.")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Your solution (default: the workspace file `prep solve` or `prep lab` wrote; "
+            "for a git lab, the repository folder)."
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the verdict as one JSON object.")
     ] = False,
 ) -> None:
-    """Judge your solution on every case (samples, hidden and large ones) and record it."""
+    """Judge a problem solution on every case, or a lab's workspace, and record it."""
     import json
 
     from prep.cli.context import open_context
@@ -99,6 +105,16 @@ def submit(
     from prep.judge.history import record_submission
 
     with open_context() as ctx:
+        if slug in ctx.catalog.labs:
+            from prep.cli.labs_view import judge_lab, render_lab_judgement
+
+            code, judgement = judge_lab(ctx.catalog.labs[slug], file, quiet=as_json)
+            record_submission(ctx.db, ctx.user_id, slug, code, judgement)
+            if as_json:
+                typer.echo(json.dumps(judgement.to_json()))
+            else:
+                render_lab_judgement(judgement)
+            return
         problem = require_problem(ctx.catalog, slug)
         code = read_solution(slug, file)
         if as_json:

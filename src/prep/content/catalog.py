@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from prep.content.documents import Example
+from prep.content.lab_models import LabSpec
 from prep.content.models import (
     CardSpec,
     DesignPromptMeta,
@@ -127,6 +128,29 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Lab:
+    """A hands-on lab: its spec and every file of its folder, read once.
+
+    `files` maps a folder-relative path (`checks.py`, `mutants/off_by_one.py`, ...) to its text;
+    `starter` is what the candidate's workspace starts with; `reference` and `bad` are solutions
+    (the answer file's text, or for git labs a shell script), run only by the judge.
+    """
+
+    slug: str
+    path: Path
+    spec: LabSpec
+    task: str
+    starter: Mapping[str, str]
+    reference: str
+    bad: Mapping[str, str]
+    files: Mapping[str, str]
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     sections: tuple[Section, ...]
@@ -139,6 +163,7 @@ class Catalog:
     problems: Mapping[str, Problem] = field(default_factory=lambda: MappingProxyType({}))
     reading: Mapping[str, ReadingEntry] = field(default_factory=lambda: MappingProxyType({}))
     designs: Mapping[str, DesignPrompt] = field(default_factory=lambda: MappingProxyType({}))
+    labs: Mapping[str, Lab] = field(default_factory=lambda: MappingProxyType({}))
     _cards_by_topic: Mapping[str, tuple[Card, ...]] = field(repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -159,6 +184,9 @@ class Catalog:
 
     def problems_for(self, topic_id: str) -> list[Problem]:
         return [p for p in self.problems.values() if topic_id in p.spec.topics]
+
+    def labs_for(self, topic_id: str) -> list[Lab]:
+        return [lab for lab in self.labs.values() if topic_id in lab.spec.topics]
 
     def reading_for(self, topic_id: str) -> list[tuple[Resource, str]]:
         """The recommended resources that serve a topic, each with what to read it for."""

@@ -23,6 +23,7 @@ from prep.content.python_ast import parse_python
 from prep.content.sample_db import QueryError, run_query
 from prep.content.snippets import SnippetRun, normalize_output, run_snippet
 from prep.judge.content_check import check_problems
+from prep.labs.content_check import check_labs
 
 #: Output cards run under two string-hash seeds: output that depends on set order is flaky.
 HASH_SEEDS = (1, 2)
@@ -37,6 +38,7 @@ class CheckReport:
     cards: int
     snippets_run: int
     problems: int = 0
+    labs: int = 0
     submissions_judged: int = 0
 
     @property
@@ -63,8 +65,9 @@ def check_content(
 ) -> CheckReport:
     """Validate and execute all content.
 
-    `only_problems` limits the (slow) judging of problems; `only_paths` (paths relative to the
-    content root, or prefixes of them) limits which lessons, answers and cards are executed.
+    `only_problems` limits the (slow) judging of problems and labs to these slugs; `only_paths`
+    (paths relative to the content root, or prefixes of them) limits which lessons, answers and
+    cards are executed.
     The whole tree is always loaded and validated, so cross-references are still checked.
     """
     loaded = load_catalog(root)
@@ -119,8 +122,13 @@ def check_content(
     problems = [
         p for slug, p in catalog.problems.items() if only_problems is None or slug in only_problems
     ]
+    labs = [
+        lab for slug, lab in catalog.labs.items() if only_problems is None or slug in only_problems
+    ]
     problem_diagnostics, judged = check_problems(problems, root)
     diagnostics.extend(problem_diagnostics)
+    lab_diagnostics, lab_judged = check_labs(labs, root)
+    diagnostics.extend(lab_diagnostics)
     return CheckReport(
         tuple(sorted(diagnostics)),
         _count_files(root),
@@ -128,7 +136,8 @@ def check_content(
         len(catalog.cards),
         len(jobs),
         len(problems),
-        judged,
+        len(labs),
+        judged + lab_judged,
     )
 
 

@@ -29,6 +29,7 @@ from prep.content.documents import (
     split_front_matter,
     yaml_reason,
 )
+from prep.content.lab_loader import load_labs
 from prep.content.models import (
     CardSpec,
     CurriculumSpec,
@@ -97,7 +98,12 @@ class _Loader:
             problems=MappingProxyType(load_problems(self.root, topics, self.diagnostics.append)),
             reading=MappingProxyType(self._reading(topics, resources)),
             designs=MappingProxyType(self._designs(topics, set(lessons), set(answers))),
+            labs=MappingProxyType(load_labs(self.root, topics, self.diagnostics.append)),
         )
+        for slug in sorted(set(catalog.labs) & set(catalog.problems)):
+            self.report(
+                catalog.labs[slug].path, None, None, f"{slug!r} is both a problem and a lab slug"
+            )
         return LoadResult(catalog, tuple(sorted(self.diagnostics)))
 
     # --- curriculum ------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def _load_one(root: Path, folder: Path, topics: dict[str, Topic], report: Report
     if missing:
         report(Diagnostic(where, None, None, f"missing file(s): {', '.join(missing)}"))
         return None
-    if not _slug_ok(folder.name):
+    if not slug_ok(folder.name):
         report(Diagnostic(where, None, None, "folder name must be a kebab-case slug"))
         return None
     try:
@@ -121,5 +121,5 @@ def _optional(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def _slug_ok(name: str) -> bool:
+def slug_ok(name: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name) is not None

@@ -48,14 +48,29 @@ def _master(script_path: Path, mtime: float) -> sqlite3.Connection:
     return connection
 
 
-def run_query(content_root: Path, query: str, setup: str | None = None) -> QueryResult:
-    """Run `setup` (statements) then `query` on a fresh copy of the sample database."""
+def sample_master(content_root: Path) -> sqlite3.Connection:
+    """The loaded sample database, cached per process and shared: copy it, never change it."""
     script = content_root / SAMPLE_FILE
     if not script.is_file():
         raise QueryError(f"{SAMPLE_FILE} is missing from the content")
-    fresh = sqlite3.connect(":memory:")
     try:
-        _master(script, script.stat().st_mtime).backup(fresh)
+        return _master(script, script.stat().st_mtime)
+    except sqlite3.Error as exc:
+        raise QueryError(f"{SAMPLE_FILE} does not load: {exc}") from None
+
+
+def fresh_copy(source: sqlite3.Connection, *, shared: bool = False) -> sqlite3.Connection:
+    """A new in-memory database holding what `source` holds; `shared` allows any thread to
+    use it (for a copy that is itself cached as a master)."""
+    fresh = sqlite3.connect(":memory:", check_same_thread=not shared)
+    source.backup(fresh)
+    return fresh
+
+
+def run_query(content_root: Path, query: str, setup: str | None = None) -> QueryResult:
+    """Run `setup` (statements) then `query` on a fresh copy of the sample database."""
+    fresh = fresh_copy(sample_master(content_root))
+    try:
         deadline = time.monotonic() + TIME_LIMIT_S
         fresh.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         if setup:

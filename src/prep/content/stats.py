@@ -10,7 +10,7 @@ from prep.content.models import CARD_KINDS
 
 
 def coverage(catalog: Catalog) -> dict[str, Any]:
-    """Machine-readable coverage; `exercises` counts the problems (and later labs) per topic."""
+    """Machine-readable coverage; `exercises` counts the problems and labs per topic."""
     topics = []
     for section in catalog.sections:
         for topic in catalog.topics_in(section.id):
@@ -26,7 +26,8 @@ def coverage(catalog: Catalog) -> dict[str, Any]:
                     "lessons": int(topic.id in catalog.lessons),
                     "cards": len(cards),
                     "card_types": {kind: kinds[kind] for kind in CARD_KINDS if kinds[kind]},
-                    "exercises": len(catalog.problems_for(topic.id)),
+                    "exercises": len(catalog.problems_for(topic.id))
+                    + len(catalog.labs_for(topic.id)),
                 }
             )
     questions = [

@@ -45,6 +45,19 @@ from prep.judge import harness
 from prep.judge.sandbox import Limits, claim_slot, enter_sandbox, kill_slot_processes, sandbox_uid
 
 MAX_CHILD_BYTES = 64 << 20
+
+
+def _python_paths() -> tuple[str, ...]:
+    """What a lab that imports libraries needs to see: this interpreter's standard library and
+    site-packages, and the system's shared libraries their extension modules load."""
+    wanted = {os.path.realpath(p) for p in sys.path if p and os.path.isdir(p)}  # noqa: PTH112
+    wanted |= {"/usr/lib", "/usr/lib64"}
+    wanted = {p for p in wanted if os.path.isdir(p)}  # noqa: PTH112
+    # Nested paths come with their parent's bind mount.
+    return tuple(sorted(p for p in wanted if not any(p.startswith(q + "/") for q in wanted)))
+
+
+PYTHON_PATHS = _python_paths()
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 WALL_FACTOR = 3
 HEADER = struct.Struct(">I")
@@ -79,6 +92,7 @@ def run_job(job: dict[str, Any], slot: int, progress: Callable[[int], None]) -> 
     limits = Limits(
         cpu_seconds=int((job["load_ms"] + sum(case_ms)) / 1000) + 2,  # per-case CPU is watched too
         address_space_bytes=(_status_kb("VmSize") + job["memory_mb"] * 1024) * 1024,
+        max_processes=int(job.get("max_processes", 32)),
     )
     baseline_rss_kb = _status_kb("VmRSS")
     workdir = tempfile.mkdtemp(prefix="prep-judge-")
@@ -90,7 +104,8 @@ def run_job(job: dict[str, Any], slot: int, progress: Callable[[int], None]) -> 
     if pid == 0:  # the child: never returns
         try:
             os.close(read_fd)
-            applied = enter_sandbox(workdir, write_fd, limits, slot)
+            mounts = PYTHON_PATHS if job.get("python_env") else ()
+            applied = enter_sandbox(workdir, write_fd, limits, slot, mounts)
             harness.run(job, write_fd, applied)
         finally:
             os._exit(0)

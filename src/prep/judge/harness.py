@@ -31,6 +31,10 @@ from prep.judge.structures import (
 )
 
 SOLUTION_FILE = "solution.py"
+CHECKS_FILE = "checks.py"
+#: Threads get small stacks, so a stress test with many of them fits in the address-space limit.
+THREAD_STACK_BYTES = 512 * 1024
+PYTEST_OUTPUT_CHARS = 6000
 RECURSION_LIMIT = 100_000
 TRACEBACK_FRAMES = 8
 MAX_FRAME_BYTES = 16 << 20
@@ -43,15 +47,18 @@ class OutputLimitExceeded(Exception):
 class _BoundedWriter(io.TextIOBase):
     """Collects what the submission prints, up to a limit, so a print loop cannot flood us."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, keep_head: bool = False) -> None:
         self.limit = limit
+        self.keep_head = keep_head  # keep the first `limit` characters instead of failing
         self.parts: list[str] = []
         self.size = 0
 
     def write(self, text: str) -> int:
         self.size += len(text)
         if self.size > self.limit:
-            raise OutputLimitExceeded
+            if not self.keep_head:
+                raise OutputLimitExceeded
+            text = text[: max(0, self.limit - (self.size - len(text)))]
         self.parts.append(text)
         return len(text)
 
@@ -209,15 +216,27 @@ FORBIDDEN_EVENTS = {
     ),
     "resource.setrlimit": "tried to change its resource limits",
 }
+#: Lab kinds that import libraries run with the Python installation mounted read-only in the
+#: chroot: there, opening and writing files is confined by the mounts, not by the hook.
+FILE_EVENTS = frozenset(
+    event for event, reason in FORBIDDEN_EVENTS.items() if "file" in reason or event == "open"
+)
+AF_UNIX = 1
 
 
-def _install_audit_hook(fd: int) -> None:
-    """After this a forbidden event ends the child: reported, then _exit, so it is not catchable."""
-    write, leave, events = os.write, os._exit, dict(FORBIDDEN_EVENTS)
+def _install_audit_hook(fd: int, allow_files: bool = False) -> None:
+    """After this a forbidden event ends the child: reported, then _exit, so it is not catchable.
+
+    A Unix socket pair is allowed: asyncio's event loop wakes itself through one, and it
+    reaches nothing outside the process."""
+    write, leave = os.write, os._exit
+    events = {k: v for k, v in FORBIDDEN_EVENTS.items() if not (allow_files and k in FILE_EVENTS)}
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
         reason = events.get(event)
         if reason is not None:
+            if event == "socket.__new__" and len(args) > 1 and args[1] == AF_UNIX:
+                return
             write(fd, b'\n{"t": "violation", "message": "' + reason.encode() + b'"}\n')
             leave(3)
 
@@ -229,7 +248,8 @@ def run(job: dict[str, Any], fd: int, applied: list[str]) -> None:
     channel.send({"t": "ready", "sandbox": applied})
     try:
         tree = ast.parse(job["code"], SOLUTION_FILE)
-        code = compile(tree, SOLUTION_FILE, "exec")
+        # dont_inherit: this module's `from __future__ import annotations` is not the code's.
+        code = compile(tree, SOLUTION_FILE, "exec", dont_inherit=True)
     except SyntaxError as exc:
         channel.send(
             {"t": "compile_error", "line": exc.lineno, "message": f"{exc.msg} (line {exc.lineno})"}
@@ -263,12 +283,17 @@ def run(job: dict[str, Any], fd: int, applied: list[str]) -> None:
     sys.setrecursionlimit(RECURSION_LIMIT)
     namespace: dict[str, Any] = {"__name__": "solution", "ListNode": ListNode, "TreeNode": TreeNode}
     entry = None
-    _install_audit_hook(fd)
+    _install_audit_hook(fd, allow_files=bool(job.get("python_env")))
     try:
-        exec(code, namespace)
-        entry = namespace.get(job["entry"])
-        if entry is None:
-            raise NameError(f"{SOLUTION_FILE} does not define {job['entry']}")
+        if job["kind"] == "probe":
+            entry = _load_probe(job, code)
+        elif job["kind"] == "pytest":
+            entry = _load_pytest(job)
+        else:
+            exec(code, namespace)
+            entry = namespace.get(job["entry"])
+            if entry is None:
+                raise NameError(f"{SOLUTION_FILE} does not define {job['entry']}")
     except BaseException as exc:
         channel.send(_error_frame(None, exc, out))
         return
@@ -284,9 +309,16 @@ def run(job: dict[str, Any], fd: int, applied: list[str]) -> None:
         # the cyclic GC is paused so its pauses do not land on random sizes of a complexity fit.
         channel.send({"t": "start", "i": index})
         gc.disable()
+        failed_check = None
         try:
             started, cpu_started = time.perf_counter(), time.process_time()
-            value = call()
+            try:
+                value = call()
+            except AssertionError as exc:
+                if not _raised_in(exc, CHECKS_FILE):
+                    raise
+                # A lab's check found the behaviour wrong: a finding, and the next check runs.
+                value, failed_check = None, str(exc) or "a check failed"
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         except BaseException as exc:
             channel.send(_error_frame(index, exc, out))
@@ -298,6 +330,7 @@ def run(job: dict[str, Any], fd: int, applied: list[str]) -> None:
                 "t": "done",
                 "i": index,
                 "value": value,
+                "assertion": failed_check,
                 "ms": elapsed * 1000,
                 "self_cpu_ms": cpu * 1000,  # precise but self-reported: used only for growth fits
                 "stdout": out.take()[:2000],
@@ -310,6 +343,8 @@ def _prepare_case(job: dict[str, Any], entry: Any, case_input: dict[str, Any]) -
     """Convert the inputs now; the returned call runs the candidate's code and converts back."""
     if job["kind"] == "design":
         return lambda: _run_design(entry, case_input)
+    if job["kind"] in ("probe", "pytest"):
+        return lambda: entry(case_input)
     params: list[list[str]] = job["params"]
     args = [_convert_in(case_input[name], kind) for name, kind in params]
 
@@ -344,6 +379,103 @@ def _error_frame(index: int | None, exc: BaseException, out: _BoundedWriter) -> 
     else:
         kind, message = "runtime", _trimmed_traceback(exc)
     return {"t": "error", "i": index, "kind": kind, "message": message, "stdout": out.take()[:2000]}
+
+
+def _raised_in(exc: BaseException, filename: str) -> bool:
+    last = deque(traceback.walk_tb(exc.__traceback__), maxlen=1)
+    return bool(last) and last[0][0].f_code.co_filename == filename
+
+
+def _load_probe(job: dict[str, Any], code: Any) -> Callable[[dict[str, Any]], Any]:
+    """Run the candidate's file as a real module (so dataclasses, pickling and `import solution`
+    work), then the lab's trusted checks.py; a case calls one `check_<name>(module)`."""
+    import threading
+    import types
+
+    threading.stack_size(THREAD_STACK_BYTES)
+    module = types.ModuleType(job["module"])
+    module.__file__ = SOLUTION_FILE
+    sys.modules[job["module"]] = module
+    exec(code, module.__dict__)
+    checks_source: str = job["checks"]
+    linecache.cache[CHECKS_FILE] = (
+        len(checks_source),
+        None,
+        checks_source.splitlines(True),
+        CHECKS_FILE,
+    )
+    checks_module = types.ModuleType("checks")
+    checks_module.__file__ = CHECKS_FILE
+    sys.modules["checks"] = checks_module
+    checks = checks_module.__dict__
+    exec(compile(checks_source, CHECKS_FILE, "exec", dont_inherit=True), checks)
+
+    def run_check(case_input: dict[str, Any]) -> Any:
+        return to_plain(checks["check_" + case_input["check"]](module))
+
+    return run_check
+
+
+def _load_pytest(job: dict[str, Any]) -> Callable[[dict[str, Any]], Any]:
+    """The candidate's test file, run by pytest once per case against one implementation of
+    the module under test (the correct one, then each mutant). Reports counts and names only."""
+    import pytest
+
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    test_file, module_file = job["test_file"], job["module_file"]
+    with open(test_file, "w", encoding="utf-8") as fh:  # noqa: PTH123 - inside the chroot
+        fh.write(job["code"])
+    with open("pytest.ini", "w", encoding="utf-8") as fh:  # noqa: PTH123
+        fh.write("[pytest]\n")
+
+    def run_tests(case_input: dict[str, Any]) -> Any:
+        with open(module_file, "w", encoding="utf-8") as fh:  # noqa: PTH123
+            fh.write(case_input["implementation"])
+        for name in (module_file, test_file):
+            sys.modules.pop(name.removesuffix(".py"), None)
+        collector = _PytestCollector()
+        shown = _BoundedWriter(PYTEST_OUTPUT_CHARS, keep_head=True)
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = shown
+        try:
+            code = pytest.main(
+                [test_file, "-q", "-p", "no:cacheprovider", "--capture=sys", "-c", "pytest.ini"],
+                plugins=[collector],
+            )
+        finally:
+            sys.stdout, sys.stderr = saved
+        return {
+            "exit": int(code),
+            "collected": collector.collected,
+            "passed": sorted(collector.passed),
+            "failed": sorted(collector.failed),
+            "output": shown.take(),
+        }
+
+    return run_tests
+
+
+class _PytestCollector:
+    """A pytest plugin that keeps only which tests passed and which failed (in any phase)."""
+
+    def __init__(self) -> None:
+        self.collected = 0
+        self.passed: set[str] = set()
+        self.failed: set[str] = set()
+
+    def pytest_collection_modifyitems(self, items: list[Any]) -> None:
+        self.collected = len(items)
+
+    def pytest_collectreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed.add(f"collecting {report.nodeid or 'the test file'}")
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed.add(report.nodeid)
+            self.passed.discard(report.nodeid)
+        elif report.when == "call" and report.passed and report.nodeid not in self.failed:
+            self.passed.add(report.nodeid)
 
 
 def _raised_by_harness(exc: BaseException) -> bool:

@@ -69,17 +69,33 @@ def claim_slot() -> tuple[int, int]:
     raise RuntimeError(f"all {SLOT_COUNT} judge slots are in use")
 
 
-def enter_sandbox(workdir: str, keep_fd: int, limits: Limits, slot: int) -> list[str]:
-    """Apply every layer that this machine allows; returns the names of those applied."""
+def enter_sandbox(
+    workdir: str, keep_fd: int, limits: Limits, slot: int, mounts: tuple[str, ...] = ()
+) -> list[str]:
+    """Apply every layer that this machine allows; returns the names of those applied.
+
+    `mounts` are host directories made visible, read-only, at the same paths inside the chroot:
+    the Python installation, for labs whose checks import libraries (FastAPI, pytest). Without
+    namespaces they cannot be mounted, and then the chroot is skipped rather than leaving the
+    submission without its interpreter's libraries; the verdict's sandbox list says so.
+    """
     applied = []
     os.setsid()
     applied.append("session")
     _isolate_descriptors(keep_fd)
     applied.append("descriptors")
     is_root = os.geteuid() == 0
-    if _unshare(is_root):
+    namespaces = _unshare(is_root)
+    if namespaces:
         applied.append("namespaces")
+    confine = True
+    if mounts:
+        confine = namespaces and _mount_read_only(workdir, mounts)
+        if confine:
+            applied.append("read-only-python")
     try:
+        if not confine:
+            raise OSError("no chroot without the mounts")
         os.chroot(workdir)
         os.chdir("/")
         applied.append("chroot")
@@ -96,6 +112,42 @@ def enter_sandbox(workdir: str, keep_fd: int, limits: Limits, slot: int) -> list
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write fails instead of killing
     os.environ.clear()
     return applied
+
+
+MS_RDONLY = 0x1
+MS_REMOUNT = 0x20
+MS_BIND = 0x1000
+MS_REC = 0x4000
+MS_PRIVATE = 0x40000
+
+
+def _mount_read_only(workdir: str, mounts: tuple[str, ...]) -> bool:
+    """Bind each host directory read-only at the same path under `workdir` (in the child's
+    private mount namespace: nothing propagates back), plus /dev/null and a writable /tmp."""
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def mount(source: str | None, target: str, flags: int) -> bool:
+        encode = None if source is None else source.encode()
+        return bool(libc.mount(encode, target.encode(), None, flags, None) == 0)
+
+    if not mount(None, "/", MS_REC | MS_PRIVATE):
+        return False
+    for source in mounts:
+        target = workdir + source
+        os.makedirs(target, exist_ok=True)  # noqa: PTH103
+        if not mount(source, target, MS_BIND | MS_REC):
+            return False
+        mount(None, target, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC)
+    for link, to in (("lib", "usr/lib"), ("lib64", "usr/lib64"), ("bin", "usr/bin")):
+        if os.path.islink("/" + link) and not os.path.lexists(f"{workdir}/{link}"):  # noqa: PTH114
+            os.symlink(to, f"{workdir}/{link}")  # noqa: PTH211
+    os.makedirs(f"{workdir}/dev", exist_ok=True)  # noqa: PTH103
+    with open(f"{workdir}/dev/null", "w"):  # noqa: PTH123
+        pass
+    mount("/dev/null", f"{workdir}/dev/null", MS_BIND)
+    os.makedirs(f"{workdir}/tmp", exist_ok=True)  # noqa: PTH103
+    os.chmod(f"{workdir}/tmp", 0o1777)  # noqa: PTH101
+    return True
 
 
 def _isolate_descriptors(keep_fd: int) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from prep.content.catalog import Problem
 from prep.content.problem_models import parse_signature, structure_kind
 from prep.judge import complexity
-from prep.judge.compare import content_function, load_checker
+from prep.judge.compare import content_function, load_checker, matches
 from prep.judge.grading import JudgeCase, JudgeError, grade
 from prep.judge.pool import JudgePool
 from prep.judge.verdicts import ACCEPTED, Judgement
@@ -66,7 +66,24 @@ class Judge:
             raise ValueError(f"the solution is larger than {MAX_CODE_BYTES // 1024} KB")
         report = self.pool.run(_job(problem, code, cases), on_progress=progress)
         report["memory_limit_kb"] = problem.spec.memory_limit_mb * 1024
-        return grade(problem, load_checker(problem), cases, report)
+        checker = load_checker(problem)
+        return grade(
+            lambda case_input, expected, actual: matches(
+                problem, checker, case_input, expected, actual
+            ),
+            cases,
+            report,
+        )
+
+    def remember(self, key: tuple[str, str], compute: Callable[[], Any]) -> Any:
+        """A value computed once per judge (reference outputs): trusted, kept in this process."""
+        with self._lock:
+            if key in self._expected:
+                return self._expected[key]
+        value = compute()
+        with self._lock:
+            self._expected[key] = value
+        return value
 
     def _perf_cases(self, problem: Problem) -> list[JudgeCase]:
         out = []

@@ -47,6 +47,8 @@ class Judgement:
     sandbox: tuple[str, ...] = ()
     complexity: ComplexityEstimate | None = None
     notes: tuple[str, ...] = field(default=())
+    #: Fields a lab kind adds to the verdict (`rules`, `mutation_score`, `row_diff`, ...).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def passed(self) -> int:
@@ -77,6 +79,7 @@ class Judgement:
             "cases": [_case_json(c) for c in self.cases],
             "complexity": complexity,
             "message": self.message,
+            **self.extra,
         }
 
 

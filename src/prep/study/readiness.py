@@ -4,7 +4,7 @@ A section's readiness combines what there is evidence of:
 
 - recall: FSRS retrievability averaged over all of its cards, a card never studied counting 0
   (studying three cards perfectly must not read as being ready for the section);
-- problems: the share of the section's coding problems solved;
+- problems: the share of the section's exercises (coding problems and labs) solved;
 - mocks: the mean score of the parts of the last three finished mocks that touched the section.
 
 Weights are RECALL 0.6, PROBLEMS 0.25, MOCKS 0.15, renormalised over the components a section
@@ -76,8 +76,9 @@ def readiness(catalog: Catalog, db: Database, user_id: int, now: datetime) -> Re
         cards = sum(r.cards for r in rows)
         recall = sum((r.mastery or 0.0) * r.seen for r in rows) / cards if cards else 0.0
         topic_ids = set(section.topic_ids)
-        problems = [p for p in catalog.problems.values() if topic_ids & set(p.spec.topics)]
-        solved = sum(statuses.get(p.slug) == SOLVED for p in problems)
+        problems = [p.slug for p in catalog.problems.values() if topic_ids & set(p.spec.topics)]
+        problems += [lab.slug for lab in catalog.labs.values() if topic_ids & set(lab.spec.topics)]
+        solved = sum(statuses.get(slug) == SOLVED for slug in problems)
         parts = mock_scores.get(section.id, [])
         mock_mean = sum(parts) / len(parts) if parts else None
         components = {"recall": recall} if cards else {}

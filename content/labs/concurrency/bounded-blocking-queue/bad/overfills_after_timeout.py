@@ -1,0 +1,33 @@
+import threading
+from collections import deque
+from typing import Any
+
+
+class BoundedQueue:
+    def __init__(self, capacity: int) -> None:
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1")
+        self._capacity = capacity
+        self._items: deque[Any] = deque()
+        lock = threading.Lock()
+        self._not_full = threading.Condition(lock)
+        self._not_empty = threading.Condition(lock)
+
+    def put(self, item: Any, timeout: float | None = None) -> None:
+        with self._not_full:
+            # Waits up to `timeout`... then appends whether or not room was made.
+            self._not_full.wait_for(lambda: len(self._items) < self._capacity, timeout)
+            self._items.append(item)
+            self._not_empty.notify()
+
+    def get(self, timeout: float | None = None) -> Any:
+        with self._not_empty:
+            if not self._not_empty.wait_for(lambda: bool(self._items), timeout):
+                raise TimeoutError("queue empty")
+            item = self._items.popleft()
+            self._not_full.notify()
+            return item
+
+    def __len__(self) -> int:
+        with self._not_empty:
+            return len(self._items)

@@ -1,0 +1,28 @@
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class JobResult:
+    status: str  # "ok", "error" or "timeout"
+    value: Any = None  # what the job returned, when status == "ok"
+    error: str | None = None  # "ExceptionType: message", when status == "error"
+
+
+def run_batch(
+    jobs: Mapping[str, Callable[[], Any]], *, max_workers: int, timeout: float
+) -> dict[str, JobResult]:
+    executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="batch")
+    futures: dict[Future[Any], str] = {executor.submit(job): job_id for job_id, job in jobs.items()}
+    results: dict[str, JobResult] = {}
+    try:
+        for future in as_completed(futures, timeout=timeout):
+            job_id = futures[future]
+            results[job_id] = JobResult("ok", value=future.result())
+    except TimeoutError:
+        pass
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+    return {job_id: results.get(job_id, JobResult("timeout")) for job_id in jobs}

@@ -1,0 +1,32 @@
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class JobResult:
+    status: str  # "ok", "error" or "timeout"
+    value: Any = None  # what the job returned, when status == "ok"
+    error: str | None = None  # "ExceptionType: message", when status == "error"
+
+
+def run_batch(
+    jobs: Mapping[str, Callable[[], Any]], *, max_workers: int, timeout: float
+) -> dict[str, JobResult]:
+    results: dict[str, JobResult] = {}
+    with ThreadPoolExecutor(max_workers=max_workers) as executor:
+        futures: dict[Future[Any], str] = {
+            executor.submit(job): job_id for job_id, job in jobs.items()
+        }
+        try:
+            for future in as_completed(futures, timeout=timeout):
+                job_id = futures[future]
+                try:
+                    results[job_id] = JobResult("ok", value=future.result())
+                except Exception as exc:
+                    results[job_id] = JobResult("error", error=f"{type(exc).__name__}: {exc}")
+        except TimeoutError:
+            for future in futures:
+                future.cancel()
+    return {job_id: results.get(job_id, JobResult("timeout")) for job_id in jobs}

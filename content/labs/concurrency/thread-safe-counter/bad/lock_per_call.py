@@ -1,0 +1,26 @@
+import threading
+from collections.abc import Callable
+
+
+class Counter:
+    def __init__(self, yield_point: Callable[[], None] = lambda: None) -> None:
+        self._value = 0
+        self._yield_point = yield_point
+
+    def increment(self, amount: int = 1) -> int:
+        with threading.Lock():
+            current = self._value
+            self._yield_point()
+            self._value = current + amount
+            return self._value
+
+    @property
+    def value(self) -> int:
+        return self._value
+
+    def reset(self) -> int:
+        with threading.Lock():
+            previous = self._value
+            self._yield_point()
+            self._value = 0
+            return previous

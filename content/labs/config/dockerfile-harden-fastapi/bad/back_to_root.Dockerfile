@@ -1,0 +1,16 @@
+FROM python:3.12-slim
+
+RUN useradd --create-home --uid 10001 app
+USER app
+
+WORKDIR /app
+COPY requirements.txt .
+# pip failed with "Permission denied" as app, so switch back for the install.
+USER root
+RUN pip install --no-cache-dir -r requirements.txt
+COPY app/ ./app/
+
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=3s \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
+CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Bisect between the good tag and main with a command that exits 0 when slugify() is right.
+set -euo pipefail
+
+git bisect start main v1.0
+git bisect run python3 -c '
+import sys
+from textkit.slug import slugify
+sys.exit(0 if slugify("Crème brûlée") == "creme-brulee" else 1)
+'
+git tag first-bad refs/bisect/bad
+git bisect reset

@@ -1,0 +1,62 @@
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, Flask, current_app
+
+DEFAULT_CONFIG: dict[str, Any] = {"GREETING": "hello", "ENV_NAME": "production"}
+EXTENSION_KEY = "request_counter"
+
+
+@dataclass
+class _Counts:
+    requests: int = 0
+
+
+class RequestCounter:
+    """A Flask extension counting the requests each app handles.
+
+    The object is shared by every app it is initialised on, so it keeps no per-app state of its
+    own: each app's count lives in that app's `extensions` dict."""
+
+    def __init__(self, app: Flask | None = None) -> None:
+        self.requests = 0
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app: Flask) -> None:
+        self.requests = 0
+        app.extensions[EXTENSION_KEY] = self
+        app.before_request(self._count_request)
+
+    def count(self, app: Flask | None = None) -> int:
+        return self.requests
+
+    def _count_request(self) -> None:
+        self.requests += 1
+
+
+counter = RequestCounter()
+
+api = Blueprint("api", __name__, url_prefix="/api")
+
+
+@api.get("/greeting")
+def greeting() -> dict[str, Any]:
+    return {"greeting": current_app.config["GREETING"], "env": current_app.config["ENV_NAME"]}
+
+
+@api.get("/stats")
+def stats() -> dict[str, Any]:
+    return {"requests": counter.count()}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """A new, independent app: defaults, then `config` on top; nothing shared but code."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULT_CONFIG)
+    if config:
+        app.config.from_mapping(config)
+    counter.init_app(app)
+    app.register_blueprint(api)
+    return app

@@ -1,0 +1,38 @@
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import NamedTuple
+
+
+class Record(NamedTuple):
+    ts: str
+    level: str
+    service: str
+    message: str
+
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")  # lowest to highest
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+def parse(lines: Iterable[str]) -> Iterator[Record]:
+    """One Record per well-formed line; malformed lines are skipped."""
+    parsed = [line.rstrip().split(maxsplit=3) for line in lines]
+    return iter([Record(*parts) for parts in parsed if len(parts) == 4 and parts[1] in _RANK])
+
+
+def at_least(records: Iterable[Record], level: str) -> Iterator[Record]:
+    """The records whose level is `level` or higher."""
+    threshold = _RANK[level]
+    return (record for record in records if _RANK[record.level] >= threshold)
+
+
+def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """Lists of `size` records; the last may be shorter, none is empty."""
+    iterator = iter(records)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def pipeline(lines: Iterable[str], level: str, size: int) -> Iterator[list[Record]]:
+    """parse -> at_least -> batched, lazily."""
+    return batched(at_least(parse(lines), level), size)

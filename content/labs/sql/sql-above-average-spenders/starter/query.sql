@@ -1,0 +1,4 @@
+-- Customers whose spend (non-cancelled order lines) is above the average customer's.
+-- Columns: customer_id, name, orders, spend
+--
+-- Write one query below, then grade it with: prep submit sql-above-average-spenders

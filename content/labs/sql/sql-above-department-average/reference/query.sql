@@ -1,0 +1,16 @@
+SELECT
+    e.name,
+    d.name AS department,
+    e.salary,
+    ROUND((
+        SELECT AVG(peer.salary)
+        FROM employees AS peer
+        WHERE peer.department_id = e.department_id
+    ), 2) AS department_average
+FROM employees AS e
+JOIN departments AS d ON d.id = e.department_id
+WHERE e.salary > (
+    SELECT AVG(peer.salary)
+    FROM employees AS peer
+    WHERE peer.department_id = e.department_id
+);

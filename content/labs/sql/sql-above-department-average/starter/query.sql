@@ -1,0 +1,4 @@
+-- Employees paid above their own department's average salary.
+-- Columns: name, department, salary, department_average (ROUND(..., 2))
+--
+-- Write one query below, then grade it with: prep submit sql-above-department-average

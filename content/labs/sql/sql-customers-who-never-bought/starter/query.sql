@@ -1,0 +1,4 @@
+-- Customers with no paid or shipped order (customers with no orders at all included).
+-- Columns: id, name
+--
+-- Write one query below, then grade it with: prep submit sql-customers-who-never-bought

@@ -1,0 +1,4 @@
+-- Customers with their first order date, days since sign-up and the weekday name.
+-- Columns: name, signed_up_on, first_order_on, days_to_first_order, first_order_weekday
+--
+-- Write one query below, then grade it with: prep submit sql-days-to-first-order

@@ -1,0 +1,4 @@
+-- One row per department, empty ones included.
+-- Columns: department, headcount, payroll
+--
+-- Write one query below, then grade it with: prep submit sql-department-headcount

@@ -1,0 +1,4 @@
+-- Employees that no other employee reports to.
+-- Columns: id, name
+--
+-- Write one query below, then grade it with: prep submit sql-employees-who-manage-nobody

@@ -1,0 +1,4 @@
+-- One row per customer who ordered: their latest order (same day: highest id).
+-- Columns: customer_id, name, order_id, ordered_on, status
+--
+-- Write one query below, then grade it with: prep submit sql-latest-order-per-customer

@@ -1,0 +1,4 @@
+-- Monthly revenue (paid and shipped orders) with the previous month's and the change.
+-- Columns: month ('YYYY-MM'), revenue, previous_revenue, change; ordered by month
+--
+-- Write one query below, then grade it with: prep submit sql-month-over-month-revenue

@@ -1,0 +1,4 @@
+-- One row per customer, one column per order status (zeros, not NULLs).
+-- Columns: customer_id, name, pending, paid, shipped, cancelled
+--
+-- Write one query below, then grade it with: prep submit sql-order-status-pivot

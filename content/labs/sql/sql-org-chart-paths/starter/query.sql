@@ -1,0 +1,4 @@
+-- Every employee with their depth under the top and the path of names down to them.
+-- Columns: name, level, path (names joined with ' > ')
+--
+-- Write one query below, then grade it with: prep submit sql-org-chart-paths

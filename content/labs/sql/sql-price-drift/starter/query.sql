@@ -1,0 +1,4 @@
+-- Order lines whose stored unit price differs from the product's current list price.
+-- Columns: order_id, customer, product, list_price, unit_price
+--
+-- Write one query below, then grade it with: prep submit sql-price-drift

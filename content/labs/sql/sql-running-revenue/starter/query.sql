@@ -1,0 +1,4 @@
+-- Revenue per day (cancelled orders left out) and the running total, ordered by day.
+-- Columns: day, revenue, running_revenue
+--
+-- Write one query below, then grade it with: prep submit sql-running-revenue

@@ -1,0 +1,7 @@
+WITH levels AS (
+    SELECT name, salary, ROW_NUMBER() OVER (ORDER BY salary DESC) AS salary_level
+    FROM employees
+)
+SELECT name, salary, salary_level
+FROM levels
+WHERE salary_level <= 4;

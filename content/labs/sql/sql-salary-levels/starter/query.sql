@@ -1,0 +1,4 @@
+-- Everyone on salary levels 1 to 4 (equal salaries share a level; no gaps).
+-- Columns: name, salary, salary_level
+--
+-- Write one query below, then grade it with: prep submit sql-salary-levels

@@ -1,0 +1,3 @@
+SELECT id, customer_id, ordered_on, status
+FROM orders
+WHERE ordered_on BETWEEN '2024-03-01' AND '2024-04-01';

@@ -1,0 +1,9 @@
+-- The orders of March 2024, with a filter an index on ordered_on can serve.
+-- Columns: id, customer_id, ordered_on, status
+--
+-- The query to rewrite (same rows, sargable filter):
+--   SELECT id, customer_id, ordered_on, status
+--   FROM orders
+--   WHERE strftime('%Y-%m', ordered_on) = '2024-03';
+--
+-- Write one query below, then grade it with: prep submit sql-sargable-date-range

@@ -1,0 +1,14 @@
+SELECT
+    d.name AS department,
+    e.name,
+    e.salary,
+    ROW_NUMBER() OVER (
+        PARTITION BY e.department_id
+        ORDER BY e.salary DESC, e.hired_on, e.id
+    ) AS position
+FROM employees AS e
+JOIN departments AS d ON d.id = e.department_id
+WHERE ROW_NUMBER() OVER (
+    PARTITION BY e.department_id
+    ORDER BY e.salary DESC, e.hired_on, e.id
+) <= 3;

@@ -1,0 +1,4 @@
+-- The three best-paid employees of each department (ties: earlier hire, then lower id).
+-- Columns: department, name, salary, position
+--
+-- Write one query below, then grade it with: prep submit sql-top-three-per-department
