@@ -14,12 +14,18 @@ requests:
 Targets, per API scenario: throughput at least 50% of the baseline's, and p99 < 50 ms.
 It is a report: the exit code is 0 whether or not the targets are met.
 
-The load comes from httpx.AsyncClient (a pool of 32 connections) unless `--client raw`: httpx
-spends a few ms of CPU per request at this concurrency, so on a small machine the baseline
-measures the client as much as the server. The raw client (stdlib asyncio, HTTP/1.1 keep-alive)
-costs a fraction of that; the "cpu srv/cli" column shows which side was busy.
+The load generator shares the machine with the server, so the cheaper it is, the more the
+figures measure the server. By default (`--client auto`) it is wrk, a load generator written in
+C, when it is on PATH (Debian and Ubuntu: `sudo apt-get install wrk`; macOS: `brew install wrk`;
+this script installs nothing): 32 connections from one thread for a fixed time per scenario,
+the review bodies made by a Lua script. Without wrk it is `--client raw`, a minimal HTTP/1.1
+keep-alive client on stdlib asyncio, which costs the server's machine more CPU per request;
+`--client httpx` (httpx.AsyncClient) costs several times more again, enough that on a small
+machine the baseline measures the client as much as the server. The "cpu srv/cli" column shows
+which side was busy.
 
-Run: .venv/bin/python bench/web_load.py [--client httpx|raw] [--requests N] [--concurrency C]
+Run: .venv/bin/python bench/web_load.py [--client auto|wrk|raw|httpx] [--seconds S]
+     [--requests N] [--concurrency C]
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import socket
 import subprocess
@@ -62,6 +69,7 @@ TARGET_RATIO = 0.5
 TARGET_P99_MS = 50.0
 HOST = "127.0.0.1"
 WARMUP_SECONDS = 5.0
+WRK_WARMUP_SECONDS = 3
 
 # httpcore asks sniffio which event loop runs on every request; without sniffio installed (anyio
 # no longer needs it) that is a failed import each time, which costs the load generator more CPU
@@ -182,9 +190,9 @@ def free_port() -> int:
 
 
 def serve(content: Path, database: Path, port: int) -> None:
-    """The subprocess: the real app in local mode, one uvicorn worker."""
-    import uvicorn
-
+    """The subprocess: the real app in local mode, one uvicorn worker, run as `prep serve` runs
+    it."""
+    from prep.web import server
     from prep.web.app import create_app
     from prep.web.config import WebConfig
 
@@ -192,7 +200,7 @@ def serve(content: Path, database: Path, port: int) -> None:
     db = open_database(database)
     config = WebConfig(host=HOST, port=port, database=database, content=content)
     app = create_app(config, catalog, db)
-    uvicorn.run(app, host=HOST, port=port, log_level="warning", access_log=False)
+    server.run(app, HOST, port)
 
 
 def start_server(content: Path, database: Path, port: int) -> subprocess.Popen[bytes]:
@@ -305,20 +313,23 @@ class Result:
     name: str
     requests: int
     seconds: float
-    latencies_ms: list[float]  # sorted
+    p50_ms: float
+    p99_ms: float
     errors: int
     first_error: str | None
-    client_cpu: float  # share of one core used by this process while measuring
+    client_cpu: float  # share of one core used by the load generator while measuring
     server_cpu: float | None  # the same for the server, where /proc tells
+    stopped_early: bool = False  # the Python clients' time cap ended the run
 
     @property
     def throughput(self) -> float:
         return self.requests / self.seconds
 
-    def percentile(self, p: float) -> float:
-        """Nearest-rank percentile."""
-        rank = max(1, math.ceil(p / 100 * len(self.latencies_ms)))
-        return self.latencies_ms[rank - 1]
+
+def percentile(latencies_ms: list[float], p: float) -> float:
+    """Nearest-rank percentile of sorted latencies."""
+    rank = max(1, math.ceil(p / 100 * len(latencies_ms)))
+    return latencies_ms[rank - 1]
 
 
 @dataclass
@@ -400,20 +411,112 @@ async def scenario(
         name,
         run.requests,
         run.seconds,
-        run.latencies_ms,
+        percentile(run.latencies_ms, 50),
+        percentile(run.latencies_ms, 99),
         run.errors,
         run.first_error,
         client_cpu,
         server_cpu,
+        stopped_early=run.requests < total,
     )
 
 
-def report(results: list[Result], total: int, concurrency: int, client: str) -> None:
+# --- wrk ---------------------------------------------------------------------------------------
+
+#: Prints the figures as one JSON line when the run is over (latencies in microseconds).
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '\\n{"requests": %d, "duration_us": %d, "failed": %d, "non_2xx_3xx": %d, '
+    .. '"p50_us": %d, "p99_us": %d}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def wrk_script(directory: Path, name: str, bodies: list[str] | None) -> Path:
+    """A wrk Lua script: the report above, and for POST scenarios the bodies in turn."""
+    lines = []
+    if bodies is not None:
+        # Lua long strings ([==[...]==]) need no escaping; the bodies are JSON.
+        lines.append("local bodies = {" + ", ".join(f"[==[{b}]==]" for b in bodies) + "}")
+        lines.append(
+            """local n = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  n = n + 1
+  return wrk.format(nil, nil, nil, bodies[(n % #bodies) + 1])
+end"""
+        )
+    path = directory / f"{name}.lua"
+    path.write_text("\n".join(lines) + WRK_REPORT, encoding="utf-8")
+    return path
+
+
+def wrk_scenario(
+    name: str,
+    path: str,
+    script: Path,
+    *,
+    wrk: str,
+    port: int,
+    server_pid: int,
+    seconds: int,
+    concurrency: int,
+) -> Result:
+    def run(duration: int) -> tuple[dict[str, int], float]:
+        command = [
+            wrk,
+            "--threads",
+            "1",
+            "--connections",
+            str(concurrency),
+            "--duration",
+            f"{duration}s",
+            "--script",
+            str(script),
+            f"http://{HOST}:{port}{path}",
+        ]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        report = next(line for line in output.splitlines() if line.startswith('{"requests"'))
+        figures: dict[str, int] = json.loads(report)
+        return figures, cpu
+
+    run(WRK_WARMUP_SECONDS)
+    server_before = process_cpu(server_pid)
+    figures, client_cpu = run(seconds)
+    server_after = process_cpu(server_pid)
+    elapsed = figures["duration_us"] / 1e6
+    server_cpu = (
+        (server_after - server_before) / elapsed
+        if server_before is not None and server_after is not None
+        else None
+    )
+    errors = figures["failed"] + figures["non_2xx_3xx"]
+    return Result(
+        name,
+        figures["requests"],
+        elapsed,
+        figures["p50_us"] / 1000,
+        figures["p99_us"] / 1000,
+        errors,
+        f"{figures['non_2xx_3xx']} answers not 2xx/3xx, {figures['failed']} failed"
+        if errors
+        else None,
+        client_cpu / elapsed,
+        server_cpu,
+    )
+
+
+def report(results: list[Result], concurrency: int, client: str, measure: str) -> None:
     baseline = results[0]
-    print(
-        f"\n{concurrency} connections ({client} client); "
-        f"requests per scenario after warm-up: {total}"
-    )
+    print(f"\n{concurrency} connections ({client} client); per scenario after warm-up: {measure}")
     print(
         f"{'scenario':<15}{'requests':>9}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}"
         f"{'cpu srv/cli':>13}"
@@ -423,14 +526,14 @@ def report(results: list[Result], total: int, concurrency: int, client: str) -> 
         ratio = r.throughput / baseline.throughput
         line = (
             f"{r.name:<15}{r.requests:>9}{r.throughput:>10.1f}"
-            f"{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}{ratio:>8.2f}"
+            f"{r.p50_ms:>9.1f}{r.p99_ms:>9.1f}{ratio:>8.2f}"
             f"{_share(r.server_cpu):>7}/{_share(r.client_cpu):<5}"
         )
         if r is not baseline:
-            met = ratio >= TARGET_RATIO and r.percentile(99) < TARGET_P99_MS and not r.errors
+            met = ratio >= TARGET_RATIO and r.p99_ms < TARGET_P99_MS and not r.errors
             verdicts.append(met)
             line += "  TARGET MET" if met else "  TARGET MISSED"
-        if r.requests < total:
+        if r.stopped_early:
             line += f"  (stopped by the time cap after {r.requests})"
         print(line)
         if r.errors:
@@ -457,17 +560,29 @@ def main() -> None:
         serve(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--requests", type=int, default=3_000, help="per scenario")
-    parser.add_argument("--warmup", type=int, default=300, help="requests before measuring")
-    parser.add_argument("--concurrency", type=int, default=32, help="connections and workers")
-    parser.add_argument("--max-seconds", type=float, default=25.0, help="cap per scenario")
     parser.add_argument(
         "--client",
-        choices=["httpx", "raw"],
-        default="httpx",
-        help="httpx.AsyncClient, or a minimal stdlib HTTP/1.1 client that costs far less CPU",
+        choices=["auto", "wrk", "raw", "httpx"],
+        default="auto",
+        help="the load generator: wrk if on PATH (auto), else the stdlib client (raw)",
     )
+    parser.add_argument("--seconds", type=int, default=10, help="wrk: measured time per scenario")
+    parser.add_argument("--requests", type=int, default=3_000, help="raw, httpx: per scenario")
+    parser.add_argument("--warmup", type=int, default=300, help="raw, httpx: before measuring")
+    parser.add_argument("--concurrency", type=int, default=32, help="connections and workers")
+    parser.add_argument("--max-seconds", type=float, default=25.0, help="raw, httpx: time cap")
     args = parser.parse_args()
+    wrk = shutil.which("wrk")
+    client = args.client
+    if client == "auto":
+        client = "wrk" if wrk else "raw"
+        if not wrk:
+            print(
+                "wrk is not on PATH, so the load comes from a Python client on the same machine, "
+                "which takes CPU from the server (Debian/Ubuntu: sudo apt-get install wrk)"
+            )
+    elif client == "wrk" and not wrk:
+        raise SystemExit("wrk is not on PATH (Debian/Ubuntu: sudo apt-get install wrk)")
 
     with tempfile.TemporaryDirectory(prefix="prep-web-load-") as tmp_name:
         tmp = Path(tmp_name)
@@ -482,44 +597,74 @@ def main() -> None:
             f"[{time.perf_counter() - started:.1f} s]"
         )
         recall = sorted(c.id for c in catalog.cards.values() if c.kind == "recall")
-
-        async def healthz(client: Client, _: int) -> Reply:
-            return await client.get("/healthz")
-
-        async def next_card(client: Client, _: int) -> Reply:
-            return await client.get("/api/v1/study/next")
-
-        async def submit(client: Client, i: int) -> Reply:
-            body = {"card_id": recall[i % len(recall)], "rating": 3}
-            return await client.post_json("/api/v1/reviews", body)
-
         port = free_port()
         server = start_server(content, database, port)
         try:
-            results = [
-                asyncio.run(
-                    scenario(
+            if client == "wrk":
+                assert wrk is not None
+                bodies = [json.dumps({"card_id": card_id, "rating": 3}) for card_id in recall]
+                results = [
+                    wrk_scenario(
                         name,
-                        send,
-                        client_kind=args.client,
+                        path,
+                        wrk_script(tmp, f"scenario{i}", posts),
+                        wrk=wrk,
                         port=port,
                         server_pid=server.pid,
-                        total=args.requests,
-                        warmup=args.warmup,
+                        seconds=args.seconds,
                         concurrency=args.concurrency,
-                        max_seconds=args.max_seconds,
                     )
-                )
-                for name, send in [
-                    ("baseline", healthz),
-                    ("next card", next_card),
-                    ("submit review", submit),
+                    for i, (name, path, posts) in enumerate(
+                        [
+                            ("baseline", "/healthz", None),
+                            ("next card", "/api/v1/study/next", None),
+                            ("submit review", "/api/v1/reviews", bodies),
+                        ]
+                    )
                 ]
-            ]
+                measure = f"{args.seconds} s"
+            else:
+                results = python_scenarios(args, client, port, server.pid, recall)
+                measure = f"{args.requests} requests"
         finally:
             server.terminate()
             server.wait(timeout=10)
-    report(results, args.requests, args.concurrency, args.client)
+    report(results, args.concurrency, client, measure)
+
+
+def python_scenarios(
+    args: argparse.Namespace, client: str, port: int, server_pid: int, recall: list[str]
+) -> list[Result]:
+    async def healthz(client: Client, _: int) -> Reply:
+        return await client.get("/healthz")
+
+    async def next_card(client: Client, _: int) -> Reply:
+        return await client.get("/api/v1/study/next")
+
+    async def submit(client: Client, i: int) -> Reply:
+        body = {"card_id": recall[i % len(recall)], "rating": 3}
+        return await client.post_json("/api/v1/reviews", body)
+
+    return [
+        asyncio.run(
+            scenario(
+                name,
+                send,
+                client_kind=client,
+                port=port,
+                server_pid=server_pid,
+                total=args.requests,
+                warmup=args.warmup,
+                concurrency=args.concurrency,
+                max_seconds=args.max_seconds,
+            )
+        )
+        for name, send in [
+            ("baseline", healthz),
+            ("next card", next_card),
+            ("submit review", submit),
+        ]
+    ]
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ from fsrs import Rating, Scheduler, State
 
 from prep.content.catalog import Catalog
 from prep.store.database import Database
-from prep.store.models import CardState, ReviewLog
+from prep.store.models import CardState, ReviewLog, User
 from prep.study.ordering import new_card_order
-from prep.study.session import Scope, ScopeError, StudyService
+from prep.study.session import QueueCounts, Scope, ScopeError, StudyService
 from prep.study.settings import Settings, save_settings
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -168,3 +168,80 @@ def test_desired_retention_setting_changes_the_interval(
     save_settings(db, user, Settings(desired_retention=0.8))
     relaxed = service.record("misc/two", int(Rating.Good), T0 + timedelta(days=3))
     assert relaxed.due - strict.due > timedelta(days=2)
+
+
+def _add_state(db: Database, user_id: int, card_id: str, due: datetime) -> None:
+    """A state written behind the service's back, as another version of the content left it."""
+    with db.session() as session:
+        session.add(
+            CardState(
+                user_id=user_id,
+                card_id=card_id,
+                state=2,
+                due=due,
+                introduced_at=due - timedelta(days=5),
+                reps=1,
+                lapses=0,
+            )
+        )
+
+
+def _other_user(db: Database, name: str) -> int:
+    with db.session() as session:
+        user = User(username=name, created_at=T0)
+        session.add(user)
+        session.flush()
+        return user.id
+
+
+def test_due_count_leaves_out_removed_cards_and_drilled_questions(
+    service: StudyService, db: Database
+) -> None:
+    user = db.local_user_id()
+    _add_state(db, user, "gone/card", T0 - timedelta(days=3))  # the most overdue
+    _add_state(db, user, "question:some-question", T0 - timedelta(days=2))
+    service.record("misc/two", int(Rating.Good), T0 - timedelta(days=9))
+    upcoming, counts = service.queue(Scope(), T0)
+    assert upcoming is not None and upcoming.card.id == "misc/two"
+    assert counts.due == 1
+
+
+def test_most_overdue_card_of_the_scope_comes_first_when_others_are_more_overdue(
+    service: StudyService, tiny_catalog: Catalog
+) -> None:
+    service.record("misc/one", int(Rating.Good), T0 - timedelta(days=12))  # section extras
+    service.record("funcs/kw", int(Rating.Good), T0 - timedelta(days=10))
+    service.record("funcs/star", int(Rating.Good), T0 - timedelta(days=11))
+    scope = Scope(topic="funcs").validate(tiny_catalog)
+    upcoming, counts = service.queue(scope, T0)
+    assert upcoming is not None and upcoming.card.id == "funcs/star"
+    assert counts.due == 2
+    assert service.counts(Scope(), T0).due == 3
+
+
+@pytest.mark.parametrize(
+    "seen_by_user,seen_by_others,new",
+    [
+        (0, 0, 2),  # few states in the whole database: no need to count the user's
+        (0, 7, 2),  # other users' states: the user's own are counted
+        (7, 0, 1),  # one unseen card left: the cards seen are read
+        (8, 0, 0),
+    ],
+)
+def test_new_cards_available_today_whoever_has_states(
+    tiny_catalog: Catalog, db: Database, seen_by_user: int, seen_by_others: int, new: int
+) -> None:
+    user = db.local_user_id()
+    save_settings(db, user, Settings(new_cards_per_day=2))
+    cards = [card.id for card in new_card_order(tiny_catalog)]
+    later = T0 + timedelta(days=30)  # no state is due now, none was introduced today
+    for card_id in cards[:seen_by_user]:
+        _add_state(db, user, card_id, later)
+    other = _other_user(db, "other")
+    for card_id in cards[:seen_by_others]:
+        _add_state(db, other, card_id, later)
+    service = StudyService(tiny_catalog, db, user, tz=UTC)
+    assert service.counts(Scope(), T0) == QueueCounts(due=0, new=new)
+    upcoming = service.next_card(Scope(), T0)
+    expected = cards[seen_by_user] if new else None
+    assert (upcoming.card.id if upcoming else None) == expected

@@ -23,13 +23,12 @@ def serve(
     ] = False,
 ) -> None:
     """Start the web app (dashboard, study, problems) and the JSON API at /api/v1 (docs: /docs)."""
-    import uvicorn
-
     from prep.cli.catalog_access import open_catalog
     from prep.cli.context import open_store
     from prep.cli.output import console, fail
     from prep.web.app import create_app
     from prep.web.config import ConfigError, config_for
+    from prep.web.server import run
 
     try:
         config = config_for(host, port, hosted=True if hosted else None)
@@ -41,4 +40,4 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     mode = "hosted: accounts required" if config.hosted else "local: single user, no login"
     console.print(f"prep is running at [bold]http://{shown}:{port}/[/] ({mode}). Ctrl-C stops it.")
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    run(web, host, port)

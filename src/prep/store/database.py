@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,15 +36,23 @@ class Database:
             yield session
 
     @contextmanager
-    def write_session(self) -> Iterator[Session]:
-        """A unit of work that writes, for paths taken many times at once (reviews).
+    def read(self) -> Iterator[Connection]:
+        """A connection for Core queries that only read, on paths taken many times at once
+        (the next card): the ORM session's bookkeeping costs more than SQLite for them."""
+        with self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A transaction for Core statements that write, on paths taken many times at once
+        (reviews): committed when the block ends normally, rolled back on error.
 
         SQLite lets one transaction write at a time. A writer that finds the lock taken waits
         in SQLite's busy handler, which polls with sleeps of up to 100 ms; this process's
         writers instead queue here and start the moment the previous one commits. Writers in
         other processes (the CLI) still meet the busy timeout, as before."""
-        with self._writer, self.session() as session:
-            yield session
+        with self._writer, self.engine.begin() as connection:
+            yield connection
 
     def local_user_id(self) -> int:
         with self.session() as session:

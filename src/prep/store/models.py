@@ -72,7 +72,8 @@ class CardState(Base):
 
     __tablename__ = "card_states"
     __table_args__ = (
-        Index("ix_card_states_user_due", "user_id", "due"),
+        # "What next" reads the ids of the cards due now, in (due, card id) order, from the index.
+        Index("ix_card_states_user_due_card", "user_id", "due", "card_id"),
         # The daily new-card limit counts the cards introduced today.
         Index("ix_card_states_user_introduced", "user_id", "introduced_at"),
     )

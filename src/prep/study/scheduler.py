@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
@@ -20,7 +21,24 @@ def make_scheduler(desired_retention: float, *, fuzz: bool = True) -> Scheduler:
     return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
 
 
-def to_fsrs(row: CardState | None) -> FsrsCard:
+class StoredState(Protocol):
+    """What scheduling reads of a stored state: a CardState, or a row of card_states."""
+
+    @property
+    def state(self) -> int: ...
+    @property
+    def step(self) -> int | None: ...
+    @property
+    def stability(self) -> float | None: ...
+    @property
+    def difficulty(self) -> float | None: ...
+    @property
+    def due(self) -> datetime: ...
+    @property
+    def last_review(self) -> datetime | None: ...
+
+
+def to_fsrs(row: StoredState | None) -> FsrsCard:
     """The fsrs Card for a stored state, or a fresh card when it was never reviewed."""
     if row is None:
         return FsrsCard(card_id=0)

@@ -6,6 +6,7 @@ walks a list with `?cursor=<next_cursor>` until `next_cursor` is null.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from collections.abc import Callable, Sequence
@@ -256,6 +257,15 @@ class CaseOut(BaseModel):
     stdout: str | None = None
 
 
+class RuleOut(BaseModel):
+    """One deployment-config rule as a config lab reports it."""
+
+    id: str
+    ok: bool
+    line: int | None = None
+    message: str | None = None
+
+
 class ComplexityOut(BaseModel):
     expected: str
     estimated: str | None
@@ -271,6 +281,13 @@ class JudgementOut(BaseModel):
     cases: list[CaseOut]
     complexity: ComplexityOut | None
     message: str
+    # Fields some lab kinds add (absent for problems).
+    rules: list[RuleOut] | None = None
+    failed_rules: list[str] | None = None
+    mutation_score: float | None = Field(default=None, ge=0, le=1)
+    killed: list[str] | None = None
+    survivors: list[str] | None = None
+    row_diff: dict[str, Any] | None = None
 
 
 class SubmissionOut(BaseModel):
@@ -531,9 +548,12 @@ def get_topic(topic_id: str, svc: Services, who: Who) -> TopicDetail:
 # --- study -------------------------------------------------------------------------------------
 
 
-# The study endpoints are the hot path: each is a coroutine that does its blocking work in one
-# trip to the thread pool. (A plain-function endpoint takes two: FastAPI also validates its
-# return value in the pool.)
+# The study endpoints are the hot path, and coroutines. Recording a review writes, and may wait
+# for another writer, so it does that work in one trip to the thread that writes reviews (see
+# AppServices.review_writer). (A plain-function endpoint takes two trips to the thread pool:
+# FastAPI also validates its return value there.) The next card is read on the event loop:
+# usually one SQLite statement, which in WAL mode never waits for a writer and takes less CPU
+# than the trip to a worker thread and back, whose thread switches slow every other request.
 
 
 @router.get("/study/next", response_model=NextCardOut, tags=["study"])
@@ -544,7 +564,7 @@ async def next_card(
     topic: Annotated[str | None, Query(max_length=100)] = None,
 ) -> NextCardOut:
     """The card to study now (due first, then new within today's limit), and what is left."""
-    return await run_in_threadpool(_next_card, svc, who, section, topic)
+    return _next_card(svc, who, section, topic)
 
 
 def _next_card(
@@ -583,7 +603,8 @@ def check_answer(card_id: str, body: AnswerIn, svc: Services, who: Who) -> Grade
 async def post_review(body: ReviewIn, svc: Services, who: Who) -> ReviewOut:
     """Record a review. Auto-graded cards are graded here from `answer`: a wrong answer is
     recorded as Again whatever the rating says."""
-    return await run_in_threadpool(_post_review, body, svc, who)
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(svc.review_writer, _post_review, body, svc, who)
 
 
 def _post_review(body: ReviewIn, svc: AppServices, who: Viewer) -> ReviewOut:

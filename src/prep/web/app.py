@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from prep.content.catalog import Catalog
 from prep.store.database import Database
 from prep.web.config import WebConfig
+from prep.web.guard import API_PREFIX, RequestGuard
 from prep.web.problems import (
     ApiError,
     FieldError,
@@ -26,9 +27,7 @@ from prep.web.problems import (
 )
 from prep.web.services import AppServices
 
-MAX_BODY_BYTES = 1024 * 1024  # the largest legitimate body is a 256 KiB solution
 STATIC_DIR = Path(__file__).parent / "static"
-API_PREFIX = "/api/"
 
 
 def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
@@ -58,32 +57,8 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
             TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "testserver"]
         )
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        is_api = request.url.path.startswith(API_PREFIX)
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(request, 413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
-        if is_api and request.method in {"POST", "PUT", "PATCH"}:
-            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            has_body = length not in (None, "0") or "transfer-encoding" in request.headers
-            if has_body and media != "application/json":
-                return _error(
-                    request, 415, "send the body as JSON with 'Content-Type: application/json'"
-                )
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if not is_api and request.url.path != "/docs":  # Swagger UI starts with inline script
-            response.headers.setdefault("X-Frame-Options", "DENY")
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
-            )
-        return response
+    # Added last, so it runs first: before the host check, as every request's first guard.
+    app.add_middleware(RequestGuard, error=_error)
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> Response:
@@ -109,10 +84,12 @@ def create_app(config: WebConfig, catalog: Catalog, db: Database) -> FastAPI:
         """Liveness for load balancers and the load benchmark's baseline: touches nothing."""
         return {"status": "ok"}
 
-    from prep.web import api, pages
+    from prep.web import api, labs, pages
 
     app.include_router(api.router)
+    app.include_router(labs.api_router)
     app.include_router(pages.router)
+    app.include_router(labs.page_router)
     _mount_docs(app)  # before /static, which would otherwise claim /static/docs
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _declare_problem_schema(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import anyio
@@ -30,16 +31,27 @@ class AppServices:
     # on another origin cannot read.
     local_csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     _judge: Judge | None = None
-    _judge_lock: threading.Lock = field(default_factory=threading.Lock)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
     _limiter: anyio.CapacityLimiter | None = None
+    _review_writer: ThreadPoolExecutor | None = None
 
     @property
     def judge(self) -> Judge:
         """Started on first use: the zygotes cost nothing until someone submits code."""
-        with self._judge_lock:
+        with self._lock:
             if self._judge is None:
                 self._judge = Judge()
             return self._judge
+
+    @property
+    def review_writer(self) -> ThreadPoolExecutor:
+        """The thread that records the reviews sent to the API. They are written one at a time
+        anyway (SQLite has one writer), and handing each to a pool of threads that all wait for
+        the same lock cost more, under load, than recording the review."""
+        with self._lock:
+            if self._review_writer is None:
+                self._review_writer = ThreadPoolExecutor(1, thread_name_prefix="prep-reviews")
+            return self._review_writer
 
     @property
     def judge_slots(self) -> anyio.CapacityLimiter:
@@ -52,7 +64,10 @@ class AppServices:
         return StudyService(self.catalog, self.db, user_id)
 
     def close(self) -> None:
-        with self._judge_lock:
+        with self._lock:
+            if self._review_writer is not None:
+                self._review_writer.shutdown()
+                self._review_writer = None
             if self._judge is not None:
                 self._judge.close()
                 self._judge = None
