@@ -8,6 +8,7 @@ argument's value is serialised by hcl2 on its own.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,8 @@ TOP_LEVEL = {
     "resource": 2, "data": 2, "ephemeral": 2, "moved": 0, "import": 0, "removed": 0, "check": 1,
 }  # fmt: skip
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+
+_HCL2_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,12 @@ def parse_terraform(text: str) -> Config:
 
     last_line = len(text.splitlines()) or 1
     try:
-        tree = hcl2.parses_to_tree(text)
-        config = Config(tuple(_top_level(_body(tree))))
+        # hcl2 keeps one parser and transformer per process, and they are not safe to share
+        # between threads: the content check judges solutions from a thread pool, and two
+        # files parsed at once mixed up each other's rules. One parse at a time.
+        with _HCL2_LOCK:
+            tree = hcl2.parses_to_tree(text)
+            config = Config(tuple(_top_level(_body(tree))))
     except UnexpectedInput as exc:
         raise ConfigError(min(max(exc.line, 1), last_line), _syntax_error(exc)) from None
     except RecursionError:
