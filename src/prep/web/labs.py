@@ -14,7 +14,6 @@ from prep.content.catalog import Catalog, Lab
 from prep.content.lab_models import LAB_KINDS, LabKind
 from prep.judge.history import problem_statuses, record_submission
 from prep.judge.history import submission_page as submissions_of
-from prep.judge.service import MAX_CODE_BYTES
 from prep.labs.workspace import grade_answer
 from prep.web.api import (
     DEFAULT_LIMIT,
@@ -29,7 +28,7 @@ from prep.web.api import (
     judgement_out,
     paginate,
 )
-from prep.web.pages import _form, _render, _viewer
+from prep.web.pages import _form, _render, _viewer, code_problem
 from prep.web.problems import ApiError, problem_responses
 from prep.web.services import services
 
@@ -218,12 +217,7 @@ async def lab_submit(slug: str, request: Request) -> Response:
     found = _file_lab(svc.catalog, slug)
     form = await _form(request, viewer)
     answer = form.get("code", "").replace("\r\n", "\n")
-    if not answer.strip() or len(answer.encode("utf-8")) > MAX_CODE_BYTES:
-        error = (
-            "the answer is empty"
-            if not answer.strip()
-            else f"the answer is larger than {MAX_CODE_BYTES // 1024} KiB"
-        )
+    if (error := code_problem(answer, "answer")) is not None:
         return _lab_page(request, found, answer, error=error, status_code=422)
     async with svc.judge_slots:
         judgement = await run_in_threadpool(grade_answer, found, answer, svc.judge)

@@ -432,6 +432,15 @@ def problems_page(
     )
 
 
+def code_problem(text: str, what: str) -> str | None:
+    """Why a posted editor's text cannot be judged (empty, too large), or None."""
+    if not text.strip():
+        return f"the {what} is empty"
+    if len(text.encode("utf-8")) > MAX_CODE_BYTES:
+        return f"the {what} is larger than {MAX_CODE_BYTES // 1024} KiB"
+    return None
+
+
 def _problem(catalog: Catalog, slug: str) -> Problem:
     problem = catalog.problems.get(slug)
     if problem is None:
@@ -492,12 +501,7 @@ async def problem_action(slug: str, request: Request) -> Response:
     form = await _form(request, viewer)
     code = form.get("code", "").replace("\r\n", "\n")
     action = form.get("action", "run")
-    if not code.strip() or len(code.encode("utf-8")) > MAX_CODE_BYTES:
-        error = (
-            "the code is empty"
-            if not code.strip()
-            else (f"the code is larger than {MAX_CODE_BYTES // 1024} KiB")
-        )
+    if (error := code_problem(code, "code")) is not None:
         return _problem_page(request, viewer, problem, code, error=error, status_code=422)
     async with svc.judge_slots:
         if action == "submit":

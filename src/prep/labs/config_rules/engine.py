@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Importing the format modules registers their parsers and rules.
-from prep.labs.config_rules import (
+from prep.labs.config_rules import (  # noqa: F401
     compose,
     dockerfile,
     github_actions,
@@ -17,18 +17,6 @@ from prep.labs.config_rules import (
     terraform_aws,
 )
 from prep.labs.config_rules.base import PARSERS, RULES, Finding, Rule
-
-_FORMAT_MODULES = (
-    compose,
-    dockerfile,
-    github_actions,
-    github_deploys,
-    gitlab_ci,
-    kubernetes,
-    kubernetes_traffic,
-    terraform,
-    terraform_aws,
-)
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,7 @@ class Job:
     @property
     def environment(self) -> str | None:
         env = self.node.get("environment")
-        if env is None:
-            return None
-        return env.text_at("name") if env.is_map else env.text()
+        return None if env is None else env.name()
 
     @property
     def needs(self) -> list[str] | None:

@@ -33,9 +33,7 @@ class Job:
     def environment(self) -> str | None:
         """The deployment environment's name (`environment: production` or `{name: ...}`)."""
         env = self.node.get("environment")
-        if env is None:
-            return None
-        return env.text_at("name") if env.is_map else env.text()
+        return None if env is None else env.name()
 
     @property
     def condition(self) -> str:

@@ -84,6 +84,10 @@ class Node:
         node = self.at(*keys)
         return node.text() if node is not None else None
 
+    def name(self) -> str | None:
+        """A name given either way CI files allow: `x` or `{name: x}` (an `environment:`)."""
+        return self.text_at("name") if self.is_map else self.text()
+
     def texts(self) -> list[str]:
         """A scalar or a list of scalars, as a list of texts (`needs: a` or `needs: [a, b]`)."""
         if self.is_seq:
